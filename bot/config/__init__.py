@@ -1,0 +1,185 @@
+"""Load the YAML config staff edit, with errors that name the file, line and field.
+
+Files (in LOTI_CONFIG_DIR): network.yaml (required, a NetworkConfig mapping), and optionally
+cohorts.yaml (`cohorts: [...]`), events.yaml (`events: [...]`), mentoring.yaml
+(`mentoring: [...]`) and replies.yaml (a ReplyLexicon mapping). A missing optional file is
+empty. Any invalid file rejects the whole config, so nothing is posted from half a config.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from bot.config.base import StrictModel
+from bot.config.cohorts import Cohort
+from bot.config.events import EventSeries
+from bot.config.mentoring import MentoringRound
+from bot.config.network import NetworkConfig
+from bot.config.replies import ReplyLexicon
+
+__all__ = ["Config", "ConfigError", "load_config"]
+
+
+class ConfigError(Exception):
+    """A config file is invalid: `file:line: field: message`."""
+
+    def __init__(self, file: str | Path, line: int | None, field: str | None, message: str):
+        self.file = str(file)
+        self.line = line
+        self.field = field
+        self.message = message
+        where = f"{self.file}:{line}" if line else self.file
+        super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only true/false. Staff writing `decline: [no, nope]` mean the word."""
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+class _CohortsFile(StrictModel):
+    cohorts: tuple[Cohort, ...] = ()
+
+
+class _EventsFile(StrictModel):
+    events: tuple[EventSeries, ...] = ()
+
+
+class _MentoringFile(StrictModel):
+    mentoring: tuple[MentoringRound, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything staff configure, validated."""
+
+    network: NetworkConfig
+    cohorts: list[Cohort] = field(default_factory=list)
+    events: list[EventSeries] = field(default_factory=list)
+    mentoring: list[MentoringRound] = field(default_factory=list)
+    replies: ReplyLexicon = field(default_factory=ReplyLexicon)
+    source_files: list[Path] = field(default_factory=list)
+
+
+def load_config(directory: str | Path) -> Config:
+    """Load and validate every config file in `directory`; ConfigError on the first problem."""
+    directory = Path(directory)
+    network_path = directory / "network.yaml"
+    if not network_path.is_file():
+        raise ConfigError(network_path, None, None, "file not found (network.yaml is required)")
+    sources = [network_path]
+    network = _load_model(network_path, NetworkConfig, required=True)
+
+    def optional(name: str, model: type[BaseModel]) -> BaseModel:
+        path = directory / name
+        if not path.is_file():
+            return model()
+        sources.append(path)
+        return _load_model(path, model, required=False)
+
+    cohorts = optional("cohorts.yaml", _CohortsFile)
+    events = optional("events.yaml", _EventsFile)
+    mentoring = optional("mentoring.yaml", _MentoringFile)
+    replies = optional("replies.yaml", ReplyLexicon)
+    return Config(
+        network=network,  # type: ignore[arg-type]
+        cohorts=list(cohorts.cohorts),  # type: ignore[attr-defined]
+        events=list(events.events),  # type: ignore[attr-defined]
+        mentoring=list(mentoring.mentoring),  # type: ignore[attr-defined]
+        replies=replies,  # type: ignore[arg-type]
+        source_files=sources,
+    )
+
+
+def _load_model(path: Path, model: type[BaseModel], *, required: bool) -> BaseModel:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        reason = f"cannot read the file ({err.__class__.__name__})"
+        raise ConfigError(path, None, None, reason) from None
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+        _check_duplicate_keys(path, root)
+        data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass: no arbitrary objects
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        problem = " ".join(p for p in (err.context, err.problem) if p)
+        raise ConfigError(path, line, None, f"YAML syntax error: {problem}") from None
+    except yaml.YAMLError as err:
+        raise ConfigError(path, None, None, f"YAML error: {err}") from None
+    if data is None:
+        if required:
+            raise ConfigError(path, None, None, "the file is empty")
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(path, 1, None, "the file must be a mapping of keys to values")
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        first = err.errors(include_input=False, include_url=False)[0]
+        line, where = _locate(root, first["loc"], first["type"])
+        message = first["msg"].removeprefix("Value error, ")
+        if first["type"] == "extra_forbidden":
+            message = "unknown key (check the spelling)"
+        raise ConfigError(path, line, where or None, message) from None
+
+
+def _check_duplicate_keys(path: Path, node: Node | None) -> None:
+    # PyYAML keeps the last of two equal keys silently; a staff typo must not vanish like that.
+    if isinstance(node, MappingNode):
+        seen: set[Any] = set()
+        for key, value in node.value:
+            if isinstance(key, ScalarNode):
+                if key.value in seen:
+                    raise ConfigError(
+                        path, key.start_mark.line + 1, key.value, "this key appears twice"
+                    )
+                seen.add(key.value)
+            _check_duplicate_keys(path, value)
+    elif isinstance(node, SequenceNode):
+        for item in node.value:
+            _check_duplicate_keys(path, item)
+
+
+def _locate(root: Node | None, loc: tuple[Any, ...], error_type: str) -> tuple[int | None, str]:
+    """Map a pydantic error location to the YAML line of the node it names."""
+    node = root
+    line = root.start_mark.line + 1 if root is not None else None
+    path: list[str] = []
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(part, int):
+            path.append(f"[{part}]")
+        elif not (isinstance(part, str) and "[" in part):  # skip pydantic's internal tags
+            path.append(("." if path else "") + str(part))
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            match = next((kv for kv in node.value if getattr(kv[0], "value", None) == part), None)
+            if match is None:
+                continue
+            key, value = match
+            # An unknown key is reported on the key itself; anything else on its value.
+            node = key if last and error_type == "extra_forbidden" else value
+            line = (key if node is key else value).start_mark.line + 1
+            if isinstance(value, MappingNode | SequenceNode):
+                line = key.start_mark.line + 1  # a block's own line is its first child's
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+    return line, "".join(path)

@@ -1,0 +1,201 @@
+"""`loti-bot mentoring ...`: read replies as the round would, see matches, dry-run, report."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Any
+
+import click
+
+from bot.core.mentoring import read_replies
+
+PAIR_FIELDS = ("mentor", "mentor_org", "mentor_level", "mentee", "mentee_org", "mentee_level",
+               "shared_topics", "score", "status", "met", "reasons")  # fmt: skip
+
+
+def _pick_round(config: Any, key: str | None) -> Any:
+    rounds = list(config.mentoring)
+    if not rounds:
+        raise click.UsageError("config has no mentoring rounds (config/mentoring.yaml)")
+    if key is None:
+        return max(rounds, key=lambda r: r.call_at)
+    found = next((r for r in rounds if r.key == key), None)
+    if found is None:
+        known = ", ".join(r.key for r in rounds)
+        raise click.BadParameter(f"no round {key!r} (known: {known})", param_hint="--round")
+    return found
+
+
+def _load_config(config_dir: str) -> Any:
+    from bot.config import ConfigError, load_config
+
+    try:
+        return load_config(config_dir)
+    except ConfigError as err:
+        click.echo(f"config error: {err}", err=True)
+        sys.exit(2)
+
+
+@click.group("mentoring")
+def mentoring_group() -> None:
+    """Mentoring rounds: read replies, see proposed pairs, report on a round."""
+
+
+@mentoring_group.command("read")
+@click.option("--json", "source", type=click.File("r", encoding="utf-8"), required=True,
+              metavar="FILE", help="JSON Lines to read; '-' for standard input.")
+@click.option("--round", "round_key", help="Round whose topics to use (default: the latest).")
+@click.option("--config-dir", envvar="LOTI_CONFIG_DIR", default="config", show_default=True)
+def read_command(source: Any, round_key: str | None, config_dir: str) -> None:
+    """Read replies as the round would record them.
+
+    Each input line is {"html": "..."} (one reply) or {"replies": ["...", ...]} (one person's
+    replies in order, edits applied). Each output line has role, topics and capacity (plus
+    offers, wants, seniority and preferences). A bad line gets {"error": ...} and the rest go on.
+    """
+    vocab = _pick_round(_load_config(config_dir), round_key).vocabulary()
+    bad = 0
+    for number, line in enumerate(source, start=1):
+        if not line.strip():
+            continue
+        try:
+            htmls = _replies_of(json.loads(line))
+        except (ValueError, TypeError) as err:
+            bad += 1
+            click.echo(json.dumps({"line": number, "error": str(err)}))
+            click.echo(f"line {number}: {err}", err=True)
+            continue
+        click.echo(json.dumps(read_replies(htmls, vocab).as_dict(), ensure_ascii=False))
+    if bad:
+        sys.exit(1)
+
+
+def _replies_of(item: Any) -> list[str]:
+    if not isinstance(item, dict):
+        raise ValueError('expected an object with "html" or "replies"')
+    if isinstance(item.get("html"), str):
+        return [item["html"]]
+    replies = item.get("replies")
+    if isinstance(replies, list) and all(isinstance(r, str) for r in replies):
+        return replies
+    raise ValueError('expected "html": "<text>" or "replies": ["<text>", ...]')
+
+
+def _store_and_config() -> tuple[Any, Any, Any]:
+    from bot.cli import _settings
+    from bot.settings import Settings
+    from bot.store.db import Store, make_engine, migrate
+
+    settings: Settings = _settings()
+    config = _load_config(str(settings.loti_config_dir))
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    return Store(engine), engine, config
+
+
+def _pair_records(pairs: list[dict]) -> list[dict[str, Any]]:
+    return [{
+        "mentor": p["mentor"]["name"], "mentor_org": p["mentor"].get("org"),
+        "mentor_level": p["mentor"].get("level"), "mentee": p["mentee"]["name"],
+        "mentee_org": p["mentee"].get("org"), "mentee_level": p["mentee"].get("level"),
+        "shared_topics": list(p["shared_topics"]), "score": round(float(p["score"]), 2),
+        "status": p.get("status", "proposed"), "met": p.get("met"), "reasons": list(p["reasons"]),
+    } for p in pairs]  # fmt: skip
+
+
+def _emit(records: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        return
+    out = csv.DictWriter(sys.stdout, fieldnames=PAIR_FIELDS, lineterminator="\n")
+    out.writeheader()
+    for r in records:
+        out.writerow({**r, "shared_topics": "; ".join(r["shared_topics"]),
+                      "reasons": "; ".join(r["reasons"])})  # fmt: skip
+
+
+def proposed_now(store: Any, rnd: Any) -> list[dict]:
+    """Pairs the matcher would propose from the store as it stands (nothing saved)."""
+    from bot.jobs.mentoring import compute_matches
+
+    result, rows = compute_matches(store, rnd)
+
+    def who(pid: int) -> dict[str, Any]:
+        r = rows[pid]
+        return {"name": r["name"], "org": r["org"], "level": r["level"]}
+
+    return [{"mentor": who(p.mentor_id), "mentee": who(p.mentee_id), "score": p.score,
+             "shared_topics": p.shared_topics, "reasons": p.reasons, "status": "would propose"}
+            for p in result.pairs]  # fmt: skip
+
+
+@mentoring_group.command("matches")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True)
+@click.option("--round", "round_key", help="Round key (default: the latest).")
+def matches_command(fmt: str, round_key: str | None) -> None:
+    """The round's pairs: as proposed or introduced, or as they would be if not matched yet."""
+    from bot.jobs.mentoring import pair_rows
+
+    store, engine, config = _store_and_config()
+    try:
+        rnd = _pick_round(config, round_key)
+        pairs = pair_rows(store, rnd)
+        if not pairs:
+            click.echo(f"{rnd.key}: not matched yet; showing the pairs it would propose now",
+                       err=True)  # fmt: skip
+            pairs = proposed_now(store, rnd)
+        _emit(_pair_records(pairs), fmt)
+    finally:
+        store.close()
+        engine.dispose()
+
+
+@mentoring_group.command("dry-run")
+@click.option("--round", "round_key", help="Round key (default: the latest).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True)
+def dry_run_command(round_key: str | None, fmt: str) -> None:
+    """Read the call's replies from Basecamp and show the pairs it would propose; posts nothing."""
+    from bot.cli import _context, _settings
+    from bot.jobs.mentoring import _sync_call
+    from bot.store import mentoring_tables as t
+
+    ctx = _context(_settings(), dry_run=True)
+    try:
+        rnd = _pick_round(ctx.config, round_key)
+        with ctx.store.transaction() as conn:
+            row = t.round_row(conn, rnd.key)
+        if row is not None and row.call_message_id:
+            _sync_call(ctx, rnd, row.call_message_id)
+        pairs = proposed_now(ctx.store, rnd)
+        _emit(_pair_records(pairs), fmt)
+        click.echo(f"{rnd.key}: {len(pairs)} pairs would be proposed; nothing was posted",
+                   err=True)  # fmt: skip
+    finally:
+        ctx.close()  # a dry-run store rolls everything back
+
+
+@mentoring_group.command("report")
+@click.option("--round", "round_key", help="Round key (default: the latest).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def report_command(round_key: str | None, as_json: bool) -> None:
+    """How far a round has got and how many pairs have met."""
+    from bot.jobs.mentoring import report
+
+    store, engine, config = _store_and_config()
+    try:
+        figures = report(store, _pick_round(config, round_key))
+    finally:
+        store.close()
+        engine.dispose()
+    if as_json:
+        click.echo(json.dumps(figures))
+        return
+    click.echo(
+        f"{figures['round']}: {figures['stage']}. {figures['introduced']} pairs introduced "
+        f"({figures['dropped']} dropped at approval); {figures['met']} have met, "
+        f"{figures['not_yet']} not yet, {figures['no_answer']} no answer."
+    )

@@ -1,0 +1,408 @@
+"""The event reply reader: what a member's reply means for their place (pure, explainable).
+
+``classify(html, lexicon, context) -> ReplyReading``. Rule-based so staff can see why:
+``reading.reasons`` names the words that decided it. The steps:
+
+1. HTML -> the replier's own words (quotes, struck-through text, mentions set aside);
+   out-of-office auto-replies are recognised; signatures and email footers are cut.
+2. Cue phrases are found in priority order (reply_lexicon.CUES, staff phrases first),
+   each masking its words so a longer idiom ("count me out") beats a shorter one.
+3. The decision: a modal yes ("I'd love to") followed by "but" gives way to what follows;
+   a conditional yes is checked against the announcement; uncertainty in the same
+   sentence turns a yes into a maybe; otherwise the last decisive cue wins (people put
+   their decision at the end). Questions, "+1"/"same" (read against the quote), emoji on
+   their own and colleague referrals are considered only when nothing decisive was said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from bot.core.reply_html import MENTION_TOKEN, parse_reply_html
+from bot.core.reply_lexicon import (
+    CUES,
+    FOOTER_LINE,
+    IN_PERSON_WORDS,
+    ONLINE_WORDS,
+    OUT_OF_OFFICE,
+    SIGNATURE_LINE,
+    TYPOS,
+    Cue,
+)
+
+INTENTS = ("join", "decline", "withdraw", "maybe", "question", "other")
+DECISIVE_KINDS = {"strong", "hedge", "wish", "wish_past", "implied"}
+_CONTRAST = re.compile(r"(?:,\s*|\s)(?:but|however|unfortunately|sadly|except)\b")
+_CONDITION = re.compile(r"\b(?:if|as long as|so long as|provided(?: that)?|assuming|unless)\b(.*)")
+_COUNTERFACTUAL = re.compile(r"\bif (?:it|this|that|they|the \w+) (?:were|was) \b|\bif only\b")
+_SENTENCE_END = re.compile(r"[.!?]+|\n")
+_MODAL = re.compile(r"^(?:i'd|i would|would)\b")
+_TYPO_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in TYPOS) + r")\b")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+class LexiconLike(Protocol):
+    """What the reader needs from a ReplyLexicon (structural, so core stays pure)."""
+
+    join: tuple[str, ...]
+    decline: tuple[str, ...]
+    withdraw: tuple[str, ...]
+    maybe: tuple[str, ...]
+    question: tuple[str, ...]
+    other: tuple[str, ...]
+    out_of_office: tuple[str, ...]
+    signature_starts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReplyContext:
+    """What the reader knows besides the reply itself."""
+
+    announcement: str = ""  # subject and/or text of the post being replied to
+    had_place: bool = False  # the replier already holds a place (a "no" is then a withdrawal)
+    staff_names: frozenset[str] = frozenset()  # mentioning these is not a referral
+
+
+@dataclass(frozen=True)
+class ReplyReading:
+    """The reader's verdict on one reply, with the words that decided it."""
+
+    intent: str
+    reasons: tuple[str, ...]
+    text: str = ""  # the replier's own words that were read
+    mention_names: tuple[str, ...] = ()
+    mention_sgids: tuple[str, ...] = ()
+    referral: bool = False  # points a colleague at the event (invite them to reply themselves)
+    out_of_office: bool = False
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    intent: str
+    kind: str
+    words: str
+    sentence: int = 0
+    source: str = "built-in"
+
+
+@dataclass
+class _Reading:
+    hits: list[_Hit] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    body = r"\s+".join(re.escape(w) for w in phrase.lower().split())
+    left = r"\b" if phrase[:1].isalnum() else ""
+    right = r"\b" if phrase[-1:].isalnum() else ""
+    return re.compile(left + body + right)
+
+
+def _staff_cues(lexicon: LexiconLike | None) -> list[Cue]:
+    if lexicon is None:
+        return []
+    cues = []
+    for intent in INTENTS:
+        kind = "ask" if intent == "question" else "strong"
+        for phrase in getattr(lexicon, intent, ()) or ():
+            if phrase.strip():
+                cues.append(Cue(intent, kind, _phrase_pattern(phrase.strip())))
+    return cues
+
+
+def normalise(text: str) -> str:
+    """Lower-case, straighten quotes and fix common typos so patterns stay simple."""
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"\bcan not\b", "can't", text)
+    text = re.sub(r"\bwill not\b", "won't", text)
+    text = re.sub(r"\bdo not\b", "don't", text)
+    text = re.sub(r"\bwould not\b", "wouldn't", text)
+    text = re.sub(r"\bi will\b", "i'll", text)
+    text = re.sub(r"\bi would\b", "i'd", text)
+    return _TYPO_RE.sub(lambda m: TYPOS[m.group(1)], text)
+
+
+def strip_signature(text: str, lexicon: LexiconLike | None = None) -> str:
+    """Cut a sign-off, signature or email footer (and everything after it)."""
+    extra = [p.strip().lower() for p in (lexicon.signature_starts if lexicon else ()) if p.strip()]
+    lines = text.split("\n")
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        low = stripped.lower()
+        if FOOTER_LINE.match(low) and i > 0:
+            break
+        if (
+            i > 0
+            and kept
+            and (SIGNATURE_LINE.match(stripped) or any(low.startswith(p) for p in extra))
+        ):
+            break
+        if stripped.count("|") >= 2:  # "Name | Job title | Borough"
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip()
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int, bool]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end(), "?" in m.group()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text), False))
+    return spans or [(0, 0, False)]
+
+
+def _find_hits(text: str, cues: list[Cue]) -> list[_Hit]:
+    masked = text
+    hits: list[_Hit] = []
+    for cue in cues:
+        if cue.kind == "referral":
+            continue  # referrals are looked for separately, on the unmasked text
+        for m in cue.pattern.finditer(masked):
+            if m.end() == m.start():
+                continue
+            hits.append(
+                _Hit(m.start(), m.end(), cue.intent, cue.kind, text[m.start() : m.end()].strip())
+            )
+            masked = masked[: m.start()] + "\x00" * (m.end() - m.start()) + masked[m.end() :]
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _announcement_rules_out(condition: str, announcement: str) -> bool:
+    """True when the announcement plainly rules out a condition such as "if it's online"."""
+    ann = announcement.lower()
+    if not ann:
+        return False
+    if ONLINE_WORDS.search(condition) and not ONLINE_WORDS.search(ann):
+        return True
+    if (
+        re.search(r"\bin[- ]person\b|\bface[- ]to[- ]face\b", condition)
+        and ONLINE_WORDS.search(ann)
+        and not IN_PERSON_WORDS.search(ann)
+    ):
+        return True
+    hour = _start_hour(ann)
+    if hour is not None:
+        if "morning" in condition and hour >= 12:
+            return True
+        if "afternoon" in condition and not 12 <= hour < 18:
+            return True
+        if "evening" in condition and hour < 17:
+            return True
+    return False
+
+
+_TIME = re.compile(
+    r"\b(\d{1,2})(?::(\d\d))?\s*(am|pm)?(?:\s*[–-]\s*(\d{1,2})(?::\d\d)?\s*(am|pm))?"
+)
+
+
+def _start_hour(ann: str) -> int | None:
+    """The hour (0-23) an announced event starts, from "2–3pm", "9:30am", "12:30–13:30"."""
+    for m in _TIME.finditer(ann):
+        start, minutes, own, end, end_suffix = m.groups()
+        hour = int(start)
+        if own:
+            return hour % 12 + (12 if own == "pm" else 0)
+        if end_suffix:
+            end_hour = int(end) % 12 + (12 if end_suffix == "pm" else 0)
+            return hour + 12 if hour < 12 and hour + 12 <= end_hour else hour
+        if minutes:
+            return hour if hour < 24 else None
+    return None
+
+
+def _resolve_sentence_rules(
+    text: str, hits: list[_Hit], context: ReplyContext, why: list[str]
+) -> list[_Hit]:
+    spans = _sentence_spans(text)
+    for h in hits:
+        h.sentence = next(
+            (i for i, (a, b, _) in enumerate(spans) if a <= h.start < b), len(spans) - 1
+        )
+    out: list[_Hit] = []
+    for h in hits:
+        if h.intent == "join" and h.kind in ("strong", "wish", "yes"):
+            _, b, _ = spans[h.sentence]
+            rest = text[h.end : b]
+            contrast = _CONTRAST.search(rest)
+            modal = h.kind == "wish" or bool(_MODAL.match(h.words))
+            if modal and contrast:
+                after = [
+                    g
+                    for g in hits
+                    if g.start >= h.end + contrast.start() and g.sentence == h.sentence
+                ]
+                decisive_after = [
+                    g for g in after if g.kind in DECISIVE_KINDS and g.intent != "join"
+                ]
+                if not decisive_after:
+                    soft = any(g.kind == "soft" and g.intent == "maybe" for g in after)
+                    intent = "maybe" if soft else "decline"
+                    out.append(
+                        _Hit(
+                            h.end + contrast.start(),
+                            h.end,
+                            intent,
+                            "implied",
+                            f"{h.words} ... {contrast.group().strip(' ,')}",
+                        )
+                    )
+                if decisive_after:
+                    why.append(f"'{h.words}' is outweighed by what follows the 'but'")
+                continue
+            cond = _CONDITION.search(text[h.start : b])
+            if cond and (
+                _COUNTERFACTUAL.search(text[h.start : b])
+                or _announcement_rules_out(cond.group(1), context.announcement)
+            ):
+                why.append(f"'{h.words}' depends on a condition the announcement rules out")
+                out.append(
+                    _Hit(
+                        h.start,
+                        h.end,
+                        "decline",
+                        "implied",
+                        f"condition: '{cond.group(0).strip()}'",
+                    )
+                )
+                continue
+            if h.kind == "wish" and not contrast:
+                h.kind = "strong"
+        out.append(h)
+    # Uncertainty in the same sentence turns a yes into a maybe ("fingers crossed I can make it").
+    hedged = {h.sentence for h in out if h.kind == "hedge"}
+    return [
+        h for h in out if not (h.intent == "join" and h.sentence in hedged and h.kind != "hedge")
+    ]
+
+
+def _referral(text: str) -> bool:
+    return any(c.kind == "referral" and c.pattern.search(text) for c in CUES)
+
+
+def classify(
+    html: str, lexicon: LexiconLike | None = None, context: ReplyContext | None = None
+) -> ReplyReading:
+    """Read one reply's HTML and say what it means for the replier's place, and why."""
+    context = context or ReplyContext()
+    parsed = parse_reply_html(html)
+    names = tuple(parsed.mention_names)
+    sgids = tuple(parsed.mention_sgids)
+    own_low = normalise(parsed.text)
+    ooo_extra = [p.lower() for p in (lexicon.out_of_office if lexicon else ()) if p.strip()]
+    ooo = OUT_OF_OFFICE.search(own_low)
+    if ooo or any(p in own_low for p in ooo_extra):
+        word = ooo.group(0) if ooo else next(p for p in ooo_extra if p in own_low)
+        return ReplyReading(
+            "other",
+            (f"out-of-office auto-reply: '{word}'",),
+            parsed.text,
+            names,
+            sgids,
+            False,
+            True,
+        )
+    text = normalise(strip_signature(parsed.text, lexicon))
+    intent, reasons, referral = _decide(
+        text, parsed.quoted, parsed.starts_with_mention, names, lexicon, context
+    )
+    if intent == "decline" and context.had_place:
+        intent = "withdraw"
+        reasons = (*reasons, "a no after taking a place is a withdrawal")
+    return ReplyReading(intent, reasons, text, names, sgids, referral, False)
+
+
+def _decide(
+    text: str,
+    quoted: str,
+    addressed: bool,
+    names: tuple[str, ...],
+    lexicon: LexiconLike | None,
+    context: ReplyContext,
+) -> tuple[str, tuple[str, ...], bool]:
+    staff = {n.lower() for n in context.staff_names}
+    if addressed and names and names[0].lower() in staff:
+        addressed = False  # talking to the organiser is not talking to another member
+    others = [n for n in names if n.lower() not in staff]
+    about_colleague = _referral(text)
+    referral = bool(others) and about_colleague
+    hits = _find_hits(text, [*_staff_cues(lexicon), *CUES])
+    if addressed:
+        # "@Sam yes, it's step-free": a bare yes answers the member, not the announcement.
+        hits = [h for h in hits if not (h.intent == "join" and _is_bare_yes(h.words))]
+    why: list[str] = []
+    hits = _resolve_sentence_rules(text, hits, context, why)
+    decisive = [h for h in hits if h.kind in DECISIVE_KINDS]
+    if decisive:
+        last = decisive[-1]
+        return last.intent, (*why, _reason(last)), referral
+    if about_colleague:
+        return "other", ("about a colleague, not a place for the replier",), referral
+    if addressed:
+        return "other", ("a reply to another member",), referral
+    asks = [h for h in hits if h.kind == "ask"]
+    context_hits = [h for h in hits if h.kind == "context"]
+    if context_hits and not asks:
+        return (
+            _from_quote(context_hits[-1], quoted, lexicon, context),
+            (
+                f"'{context_hits[-1].words}' read against the quote"
+                if quoted
+                else _reason(context_hits[-1]),
+            ),
+            referral,
+        )
+    is_question = any(q for _, _, q in _sentence_spans(text)) or bool(asks)
+    if is_question:
+        return "question", (f"a question: '{_first_question(text)}'",), referral
+    soft = [h for h in hits if h.kind == "soft"]
+    if soft:
+        return soft[-1].intent, (_reason(soft[-1]),), referral
+    if not _LETTERS.search(text.replace(MENTION_TOKEN, "")):
+        emoji = [h for h in hits if h.kind == "emoji"]
+        if emoji:
+            return emoji[-1].intent, (f"emoji on its own: '{emoji[-1].words}'",), referral
+    return "other", ("no sign-up words found",), referral
+
+
+def _is_bare_yes(words: str) -> bool:
+    return bool(
+        re.fullmatch(r"(?:yes|yeah|yep|yup|sure|absolutely|definitely|of course|ok|okay)", words)
+    )
+
+
+def _from_quote(hit: _Hit, quoted: str, lexicon: LexiconLike | None, context: ReplyContext) -> str:
+    if not quoted:
+        return "join"
+    quote_reading = classify(
+        f"<div>{_escape(quoted)}</div>", lexicon, ReplyContext(context.announcement)
+    )
+    if quote_reading.intent in ("decline", "maybe", "question", "withdraw"):
+        return "decline" if quote_reading.intent == "withdraw" else quote_reading.intent
+    return "join"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _first_question(text: str) -> str:
+    for a, b, q in _sentence_spans(text):
+        if q:
+            return text[a:b].strip()[:80]
+    return text[:80]
+
+
+def _reason(hit: _Hit) -> str:
+    label = {"hedge": "unsure", "wish": "wish", "implied": "implied", "wish_past": "past wish"}.get(
+        hit.kind, hit.kind
+    )
+    return f"{hit.intent}: '{hit.words}' ({label})"

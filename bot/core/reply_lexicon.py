@@ -1,0 +1,189 @@
+# ruff: noqa: E501  (a table of patterns reads better one per line)
+"""The reply reader's built-in words: cue patterns by intent, in priority order (pure data).
+
+Patterns run on lower-cased, normalised text (straight apostrophes, common typos fixed,
+``@person`` for a mention). Earlier cues win: a matched span is masked so that, say,
+"count me out" is never also read as "count me ... in" and "can't not come" never as
+"can't come". Staff add phrases through config/replies.yaml (ReplyLexicon), which are
+matched before these.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Kinds: strong = a decision on its own; wish = "I'd love to" (cancelled by a following
+# "but"); hedge = uncertainty that turns a yes in the same sentence into a maybe;
+# soft = uncertainty that only counts when nothing firmer is said; obstacle = a reason
+# not to come (decides "I'd love to but ..."); ask = a question; context = "+1", "same";
+# referral = about a colleague, not the replier; emoji = counts only on its own.
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One built-in cue: an intent, a kind and a compiled pattern."""
+
+    intent: str
+    kind: str
+    pattern: re.Pattern[str]
+
+
+_VERB = r"(?:make it|make this|make that|come|attend|join|be there|go|do it|do this|get there|take part)"
+_SELF_REQ = (
+    r"(?:have|get|grab|take|book|reserve|nab|claim|join|come|attend|sign up|register|be added|"
+    r"put my name down|be put down|bag)"
+)
+_END = r"(?=\s*(?:[.!,;:)\-–—]|$|\n|if\b|too\b|as well\b|again\b|for (?:this|it|one|the)\b|please\b|[^\w\s'@]))"
+
+_RAW: list[tuple[str, str, str]] = [
+    # Double negatives and fixed idioms that look like their opposite.
+    ("join", "strong", r"\b(?:can't|couldn't|won't) not (?:come|attend|join|be there|go)\b"),
+    ("join", "strong", r"\b(?:wouldn't|won't|would not|will not) miss (?:it|this|that)\b"),
+    ("decline", "strong", r"\bcount me out\b"),
+    ("maybe", "strong", r"\b(?:pencil|put|mark) me (?:down |in )?as (?:a )?(?:maybe|tentative|possible)\b"),
+    ("maybe", "hedge", r"\btentative(?:ly)?\b(?: yes)?"),
+    ("maybe", "hedge", r"\bnot (?:yet )?(?:sure|certain|100%) (?:if |whether |that )?(?:i|i'll|i will|i can|i'd)\b"),
+    ("maybe", "hedge", r"\bnot sure yet\b"),
+    ("maybe", "hedge", r"\bunsure\b"),
+    # Withdrawing a place already asked for.
+    ("withdraw", "strong", r"\b(?:drop|pull|bow|back|duck) out\b"),
+    ("withdraw", "strong", r"\bwithdraw(?:ing)?\b"),
+    ("withdraw", "strong", r"\bcancel (?:my|me|our) (?:place|spot|booking|seat|name)\b"),
+    ("withdraw", "strong", r"\b(?:have|need|got|going) to cancel\b"),
+    ("withdraw", "strong", r"\b(?:take|cross|strike|scratch) (?:me|my name) (?:off|out)\b"),
+    ("withdraw", "strong", r"\bremove me\b"),
+    ("withdraw", "strong", r"\b(?:give|offer|pass|release|free up|free) (?:up )?my (?:place|spot|seat|ticket)\b"),
+    ("withdraw", "strong", r"\bno longer (?:able|make|come|attend|coming|attending|available|join|go|be able)\w*\b"),
+    ("withdraw", "strong", r"\bcan(?:'t| no longer| not) (?:make it|come|attend|join|do it) any ?more\b"),
+    ("withdraw", "strong", r"\b(?:can't|won't be able to|cannot) (?:make it|come|attend|join) after all\b"),
+    ("withdraw", "strong", r"\bun-?(?:sign|register|book) me\b"),
+    # Maybe: uncertainty about coming.
+    ("maybe", "hedge", r"\b(?:maybe|perhaps|possibly|hopefully|potentially)\b"),
+    ("maybe", "hedge", r"\bfingers crossed\b"),
+    ("maybe", "hedge", r"\b(?:i'll|i will|will|i'm going to|going to|i'd|i shall) (?:try|aim|attempt)\b"),
+    ("maybe", "hedge", r"\btry (?:to|and) (?:make|come|join|attend|get|be)\b"),
+    ("maybe", "hedge", r"\bdo (?:my|our) best\b"),
+    ("maybe", "hedge", r"\b50/50\b|\bfifty[- ]fifty\b"),
+    ("maybe", "hedge", r"(?:^|[.!?\n]\s*)probably\b"),
+    ("maybe", "hedge", r"\bprobably (?:yes|come|make|be there|join|attend|in)\b"),
+    ("maybe", "hedge", r"\b(?:might|may) (?:be able to|make it|come|join|attend|manage|be there|pop)\b"),
+    ("maybe", "hedge", r"\bif i can (?:make it|get|come|join|attend|manage|swing|get away)\b"),
+    ("maybe", "hedge", r"\bhoping to\b|\bi hope to\b|\bhope i can\b"),
+    ("maybe", "hedge", r"\b(?:tbc|tbd|to be confirmed)\b"),
+    ("maybe", "soft", r"\bdepends? (?:on|whether|if)\b|\bdepending on\b"),
+    ("maybe", "soft", r"\b(?:will|i'll|can i|i will|let me|i need to|need to) (?:confirm|let you know|check|see if|see whether|get back)\b"),
+    ("maybe", "soft", r"\bweather permitting\b|\bdiary permitting\b|\bwork permitting\b"),
+    ("maybe", "soft", r"🤞"),
+    # Decline: a clear no, in any of the usual British ways.
+    ("join", "strong", r"\bno (?:problem|worries)\b(?=.*\b(?:count me in|yes)\b)"),
+    ("decline", "strong", r"\b(?:can't|cannot|can not|won't be able to|will not be able to|unable to|not able to|couldn't|won't|not going to be able to|not going to) (?:\w+ ){0,2}?" + _VERB + r"\b"),
+    ("decline", "strong", r"\b(?:can't|cannot|unable to|not able to|won't be able to) (?:get (?:in|into|to|there|away|along)|manage|justify|commit|fit|spare|do)\b"),
+    ("decline", "strong", r"\b(?:i'm afraid i|i|sadly i|unfortunately i|sorry i) can't\b(?=\s*(?:[.!,;:\-–—]|$|\n|sorry|this|that|today|make))"),
+    ("decline", "strong", r"^\s*can't\b"),
+    ("decline", "strong", r"\bwon't be (?:there|joining|attending|coming|able|around|going)\b"),
+    ("decline", "strong", r"\b(?:i'm|i am) not (?:coming|attending|joining|going|able)\b"),
+    ("decline", "strong", r"\bgive (?:this|it|this one|that) a miss\b"),
+    ("decline", "strong", r"\b(?:i'll|i will|i'm going to|going to|i must|have to|i'd better|i'll have to) (?:pass|skip|sit this|sit it|miss)\b"),
+    ("decline", "strong", r"\bpass on (?:this|it|that)\b"),
+    ("decline", "strong", r"\b(?:doesn't|does not|won't|don't|do not|isn't going to) (?:work|suit) (?:for )?(?:me|us)\b"),
+    ("decline", "strong", r"\b(?:alas|sadly|unfortunately|afraid|sorry),? no\b"),
+    ("decline", "wish_past", r"\b(?:i )?wish i (?:could|can|was able to)\b"),
+    ("decline", "strong", r"\bnot for me\b"),
+    ("decline", "strong", r"\b(?:sadly |unfortunately |afraid |but )?not (?:this|that|the) (?:time|one|cohort|session|round|year|month|event|occasion)\b"),
+    ("decline", "strong", r"\b(?:sadly|afraid|unfortunately) not\b"),
+    ("decline", "strong", r"\bno can do\b|\bno go for me\b|\bnot a chance\b"),
+    ("decline", "strong", r"\b(?:it's|its) a no\b|\ba no from me\b"),
+    ("decline", "strong", r"\b(?:leave|save) (?:the|a|this) (?:place|spot|space) for (?:someone|somebody|others|another)\b"),
+    ("decline", "strong", r"\bno,? thank(?:s| you)\b"),
+    ("decline", "strong", r"^\s*(?:no|nope|nah)\b(?!\s+(?:problem|worries|idea|doubt))"),
+    ("decline", "strong", r"\bi (?:don't|do not) think i (?:can|will|could|'ll) (?:make|come|attend|join|be)\b"),
+    ("decline", "strong", r"\b(?:have|going) to miss (?:this|it|that)\b"),
+    # Join as a request phrased as a question ("Could I have a place?").
+    ("join", "strong", r"\b(?:can|could|may|might) i (?:please |also |still )?" + _SELF_REQ + r"\b(?! (?:a|my) (?:colleague|friend|partner|guest|plus))"),
+    ("join", "strong", r"\b(?:can|could|would) you (?:please )?(?:add|put|sign|book|count|pop|save) me\b"),
+    ("join", "strong", r"\b(?:is there|any) (?:still )?(?:a )?(?:place|space|room|spot) (?:left )?for me\b"),
+    # Join: asks for a place for themselves.
+    ("join", "strong", r"\b(?:count|put|sign|book|pop|add|pencil|stick|write|get|squeeze|slot|rope|include) me (?:in|down|up|on)\b"),
+    ("join", "strong", r"\bcount me\b"),
+    ("join", "strong", r"\b(?:add|put|pop) me (?:to|on) (?:the|your) (?:list|register|attendees)\b"),
+    ("join", "strong", r"\b(?:definitely|certainly|absolutely|deffo) (?:coming|attending|joining|there|up for it)\b"),
+    ("join", "wish", r"\b(?:would|it'd|that'd|it would) be (?:great|lovely|good|nice|fab|brilliant|fantastic|amazing) to (?:come|join|attend|be there|take part|have a place)\b"),
+    ("join", "strong", r"\b(?:add|put|get) my name (?:down|on)\b"),
+    ("join", "strong", r"\bsave me a (?:place|spot|seat|space)\b"),
+    ("join", "strong", r"\b(?:i'm|i am|definitely|also|back) in" + _END),
+    ("join", "strong", r"\b(?:yes|yeah|yep|yup|ok|okay|sure|absolutely|definitely|certainly|of course|gladly|sounds good)[, ]+please\b"),
+    ("join", "strong", r"\b(?:me|moi) please\b"),
+    ("join", "strong", r"\b(?:i'd|i would|i) (?:really |very much |so |absolutely )?(?:love|like|want|be keen|be happy|be glad|be delighted|welcome) (?:to have |to take |to get |to grab |to book )?(?:a|one) (?:place|spot|seat|space|ticket)\b"),
+    ("join", "strong", r"\b(?:i'd|i would|i) (?:really |very much |so |absolutely )?(?:love|like|want|be keen|be happy|be glad|be delighted) to (?:come|join|attend|be there|take part|sign up|go|register|book|take a place|take up|put myself forward|participate|be part)\b"),
+    ("join", "strong", r"\b(?:happy|keen|glad|delighted|up for|interested in) (?:to )?(?:take|taking|have|having|grab|join|joining|come|coming|attend|attending|a place|a spot|it)\b"),
+    ("join", "strong", r"\bput (?:myself|my name) forward\b"),
+    ("join", "strong", r"\b(?:i'll|i will|i shall|i can|i'm going to|we'll) (?:definitely |certainly |absolutely )?(?:come|be there|join|attend|make it|be joining|be coming|come along|see you)\b"),
+    ("join", "strong", r"\b(?:i'm|i am) (?:definitely |so |absolutely )?(?:coming|attending|joining|going|up for it|game|keen)\b"),
+    ("join", "strong", r"\bsee you (?:there|then|on)\b"),
+    ("join", "strong", r"\bsign(?:ing)? up\b(?= (?:please|for (?:this|it|a place)|now|\.|!|$))"),
+    ("join", "strong", r"\b(?:me apunto|cuenta conmigo|je viens|j'y serai|ich bin dabei|ci sono|conta comigo)\b"),
+    ("join", "strong", r"\b(?:yes|yeah|yep|yup|yess+|yas|ya|aye|sí|si|oui|ja|absolutely|definitely|certainly|of course|go on then|why not|sure thing|count on me)\b(?=\s*(?:[!.,;:)\-–—]|$|\n|from me|for me|i'm|i am|thanks|thank|pls|x\b|[^\w\s'@]))"),
+    ("join", "strong", r"^\s*(?:yes|yeah|yep|yup)\b"),
+    # Short replies that take their meaning from a quote: "+1", "same", "me too".
+    ("join", "context", r"(?:^|\s)\+ ?1\b|\bsame(?: here| for me| please)?\b|\bditto\b|\bi would(?: too)?" + _END + r"|\bme (?:too|as well|also)\b|\band me\b"),
+    # A wish that a following "but" can cancel.
+    ("join", "wish", r"\b(?:i'd|i would|would|i) (?:really |so |absolutely )?(?:love|like) to\b"),
+    ("decline", "wish_past", r"\b(?:would|i'd|i would) have (?:loved|liked) to\b"),
+    ("join", "wish", r"\b(?:i'd|i would) (?:come|join|attend|be there)\b"),
+    ("join", "wish", r"\b(?:love|like) to (?:come|join|attend)\b"),
+    # Colleague referrals: sign up nobody, invite the colleague to reply themselves.
+    ("other", "referral", r"\b(?:add|sign up|sign|put|book|register|include|nominate|invite) (?:my |a |our )?(?:colleague|colleagues|team ?mate|friend|manager|her|him|them|@person)\b"),
+    ("other", "referral", r"\b(?:my|a) (?:colleague|teammate|team mate|friend)\b.{0,40}\b(?:would|wants|is keen|keen|interested|love)\b"),
+    ("other", "referral", r"\bright up (?:your|her|his|their) (?:street|alley)\b"),
+    ("other", "referral", r"\b(?:you|she|he|they)(?:'d| would| will| might) (?:really |definitely |so )?(?:love|like|enjoy|be interested)\b"),
+    ("other", "referral", r"\b(?:coming|going|joining) with @person\b|\bbringing @person\b|\b(?:tagging|cc|fyi) @person\b"),
+    # Obstacles: reasons not to come (decide "I'd love to, but ...").
+    ("decline", "obstacle", r"\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off) (?:that|this|on|for)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\bworking that\b"),
+    # Questions that are not requests.
+    ("question", "ask", r"\b(?:would (?:also )?(?:like|love) to know|wondering (?:if|whether|what|how|when)|do you know|quick question|one question|a question|can (?:someone|anyone|you) (?:tell|confirm|let me know))\b"),
+    # Emoji that answer on their own.
+    ("join", "emoji", r"👍|🙋|🙌|✋|✅|👌|☝|🤚|🎉|💯|✔"),
+    ("decline", "emoji", r"👎|❌|🚫"),
+]
+
+CUES: tuple[Cue, ...] = tuple(Cue(i, k, re.compile(p, re.MULTILINE)) for i, k, p in _RAW)
+
+# Out-of-office auto-replies: any one of these (outside quotes) marks the reply as one.
+OUT_OF_OFFICE = re.compile(
+    r"\b(?:out of (?:the )?office|automatic reply|auto-?reply|autoreply|on my return|"
+    r"inbox is not (?:being )?monitored|(?:no|limited) access to (?:my )?e-?mail|"
+    r"thank you for your (?:e-?mail|message)|thanks for your (?:e-?mail|message)|"
+    r"i am currently (?:away|out|on leave|on annual|on maternity|on paternity|off)|"
+    r"(?:will|i'll) (?:reply|respond|pick up messages|get back to you) (?:on|when i(?:'m| am)? (?:back|return))|"
+    r"for (?:anything )?urgent (?:matters|queries|enquiries)?,? please contact|"
+    r"away from (?:the office|my desk) until)\b"
+)
+
+# A line that begins a signature or footer: everything from it on is not the answer.
+SIGNATURE_LINE = re.compile(
+    r"^(?:--\s*|—\s*|(?i:(?:many |kind |best |warm |warmest )?(?:thanks|thank you|regards|wishes|"
+    r"cheers|best|ta|all the best|speak soon|take care|with thanks|yours|sincerely|thx|x+))"
+    r"[\s,.!]*(?:[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})?[\s,.!xX]*)$"
+)
+FOOTER_LINE = re.compile(
+    r"^(?:sent from (?:my |outlook|mail|yahoo|gmail|samsung)|get outlook for|"
+    r"on .{0,80} wrote:|from: |sent: |this e-?mail (?:and any|is|may)|disclaimer|>)"
+)
+
+# Words that an announcement uses for each way of attending, for conditional yeses.
+ONLINE_WORDS = re.compile(r"\b(?:online|teams|zoom|virtual(?:ly)?|remote(?:ly)?|webinar|google meet|hybrid)\b")
+IN_PERSON_WORDS = re.compile(
+    r"\b(?:in person|in-person|face to face|face-to-face|town hall|office|venue|hybrid|walk|drinks|terrace|meet at)\b"
+)
+
+TYPOS: dict[str, str] = {
+    "plese": "please", "pls": "please", "plz": "please", "pleae": "please", "pleasee": "please",
+    "cout": "count", "coutn": "count", "conut": "count", "definately": "definitely",
+    "defo": "definitely", "deffo": "definitely", "defintely": "definitely", "im": "i'm",
+    "ive": "i've", "id": "i'd", "cant": "can't", "wont": "won't", "dont": "don't",
+    "couldnt": "couldn't", "wouldnt": "wouldn't", "isnt": "isn't", "didnt": "didn't",
+    "cannot": "can't", "yess": "yes", "yesss": "yes", "yas": "yes", "yeh": "yeah",
+    "ya": "yes", "thx": "thanks", "attnd": "attend", "attened": "attend", "joim": "join",
+    "palce": "place", "plcae": "place", "unfortunatly": "unfortunately", "sadley": "sadly",
+}

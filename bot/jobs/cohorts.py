@@ -1,0 +1,367 @@
+"""Cohorts: recruitment, nudges, the cohort project, and reflection sessions.
+
+Every step has its own outbox key (`cohort:<key>:project`, `cohort:<key>:access`,
+`cohort:<key>:session:2:agenda`, ...), so a run that fails halfway finishes the rest next time
+and a rerun never makes a second project, invitation or post.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from bot.basecamp.models import NewPerson
+from bot.basecamp.richtext import html_to_text
+from bot.config.cohorts import Cohort, SessionPlan
+from bot.core.calendar import PlannedPost, due_posts, lead_time, local_datetime
+from bot.jobs import posting
+from bot.jobs.planner import PLANNERS
+from bot.store import events_tables as t
+
+if TYPE_CHECKING:
+    from bot.config.network import NetworkConfig
+    from bot.jobs.context import JobContext
+
+logger = logging.getLogger(__name__)
+MORNING = time(9, 0)
+
+
+# ---- pure: what each cohort plans ----------------------------------------------------------
+
+
+def end_of_day(day: Any, tz: ZoneInfo) -> datetime:
+    """Midnight at the end of `day`, London time."""
+    return local_datetime(day + timedelta(days=1), time(0, 0), tz)
+
+
+def cohort_plan(c: Cohort, tz: ZoneInfo) -> list[PlannedPost]:
+    """Every post a cohort may need, each with when it is due and when it stops mattering."""
+    k = f"cohort:{c.key}"
+    posts = []
+    r = c.recruitment
+    if r is not None:
+        at = r.post_time
+        posts.append(PlannedPost(f"{k}:recruitment", "recruitment",
+                                 local_datetime(r.announce_on, at, tz),
+                                 end_of_day(r.closes_on, tz)))
+        for day in r.nudges:
+            posts.append(PlannedPost(f"{k}:nudge:{day.isoformat()}", "nudge",
+                                     local_datetime(day, at, tz),
+                                     end_of_day(r.reservation_deadline, tz)))
+    course_end = local_datetime(c.course_end, time(0, 0), tz)
+    posts.append(PlannedPost(f"{k}:setup", "setup", local_datetime(c.setup_on, MORNING, tz),
+                             course_end))
+    days_before = c.reflection.agenda_days_before
+    for s in c.sessions(tz):
+        sk = f"{k}:session:{s.number}"
+        posts.append(PlannedPost(f"{sk}:agenda", "agenda",
+                                 lead_time(s.starts_at, days_before, MORNING, tz), s.starts_at))
+        posts.append(PlannedPost(f"{sk}:reminder", "reminder",
+                                 lead_time(s.starts_at, 1, MORNING, tz), s.starts_at))
+        after = s.ends_at + timedelta(minutes=c.reflection.follow_up_minutes_after)
+        posts.append(PlannedPost(f"{sk}:followup", "followup", after, after + timedelta(days=7)))
+    if c.check_in is not None:
+        posts.append(PlannedPost(f"{k}:checkin:pause", "checkin_pause", course_end))
+    return posts
+
+
+@dataclass(frozen=True)
+class OrgCoverage:
+    """How many places one member organisation has taken."""
+
+    key: str
+    name: str
+    taken: int
+    needed: int
+    champion_email: str | None
+
+
+def coverage(network: NetworkConfig, emails: list[str], minimum: int) -> list[OrgCoverage]:
+    """Sign-ups per member organisation, fewest first (ties by name)."""
+    taken: dict[str, int] = {o.key: 0 for o in network.organisations}
+    for email in emails:
+        org = network.organisation_for(email)
+        if org is not None:
+            taken[org.key] += 1
+    rows = [
+        OrgCoverage(o.key, o.name, taken[o.key], max(0, minimum - taken[o.key]), o.champion)
+        for o in network.organisations
+    ]
+    return sorted(rows, key=lambda r: (r.taken, r.name))
+
+
+def checkin_schedule(c: Cohort) -> dict[str, Any]:
+    """The Basecamp question schedule for the cohort's check-in (days: "0" is Sunday)."""
+    ci = c.check_in
+    assert ci is not None
+    weekday = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+               "sunday").index(ci.weekday)
+    t12 = ci.time_of_day
+    hour = t12.hour % 12 or 12
+    return {
+        "frequency": ci.frequency,
+        "days": [str((weekday + 1) % 7)],
+        "time_of_day": f"{hour}:{t12.minute:02d}{'am' if t12.hour < 12 else 'pm'}",
+        "start_date": c.course_start.isoformat(),
+        "end_date": (c.course_end - timedelta(days=1)).isoformat(),
+    }
+
+
+# ---- template contexts (also used by `check` and `preview`) ---------------------------------
+
+
+def recruitment_context(c: Cohort, tz: ZoneInfo) -> dict[str, Any]:
+    """Context for the recruitment announcement (without the places line)."""
+    r = c.recruitment
+    return {
+        "cohort": c, "sessions": c.sessions(tz),
+        "reservation_deadline": r.reservation_deadline if r else c.setup_on,
+        "closes_on": r.closes_on if r else c.setup_on,
+    }
+
+
+def session_context(c: Cohort, n: int, tz: ZoneInfo) -> dict[str, Any]:
+    """Context for a reflection-session template."""
+    sessions = c.sessions(tz)
+    if not 1 <= n <= len(sessions):
+        raise ValueError(f"{c.key} has sessions 1 to {len(sessions)}, not {n}")
+    return {
+        "cohort": c, "session": sessions[n - 1], "total_sessions": len(sessions),
+        "next_session": sessions[n] if n < len(sessions) else None,
+    }
+
+
+# ---- the planner ----------------------------------------------------------------------------
+
+
+def plan(ctx: JobContext) -> None:
+    """Post whatever is due now for every cohort."""
+    for cohort in ctx.config.cohorts:
+        planned = cohort_plan(cohort, ctx.tz)
+        with ctx.store.transaction() as conn:
+            done = t.finished_keys(conn, [p.key for p in planned])
+        for post in due_posts(planned, ctx.now, done):
+            outcome = STEPS[post.kind](ctx, cohort, post)
+            if outcome and not ctx.dry_run:
+                posting.finish(ctx, post.key, post.kind, outcome)
+
+
+def _recruitment(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
+    from bot.config.signups import SignupRules
+    from bot.jobs.signups import PLACES_MARKER, open_signup_thread
+
+    r = c.recruitment
+    assert r is not None
+    net = posting.network(ctx)
+    subject, body = ctx.renderer.render_post(
+        "recruitment_announcement", **recruitment_context(c, ctx.tz), places_line=PLACES_MARKER)
+    first = body.replace(PLACES_MARKER, posting.initial_places_line(c.capacity))
+    message = ctx.outbox.create_message(post.key, net.board_id, subject, first)
+    if message is None:
+        return None
+    staff = ctx.config.network.staff
+    rules = SignupRules(
+        capacity=c.capacity, closes_at=end_of_day(r.closes_on, ctx.tz), waitlist=True,
+        per_org_minimum=c.per_org_minimum, per_org_maximum=c.per_org_maximum,
+        reservation_deadline=end_of_day(r.reservation_deadline, ctx.tz),
+        staff_contact=staff[0].email if staff else None,
+    )
+    open_signup_thread(ctx, post.key, message, net.project_id, rules,
+                       announcement_subject=subject, announcement_html=body,
+                       schedule_entry_id=None, title=c.name)
+    return "posted"
+
+
+def _nudge(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
+    r = c.recruitment
+    assert r is not None
+    announcement = ctx.outbox.done(f"cohort:{c.key}:recruitment")
+    if announcement is None:
+        return "skipped"
+    emails = [row["email"] for row in posting.roster_emails(ctx, f"cohort:{c.key}:recruitment")]
+    rows = coverage(ctx.config.network, emails, c.per_org_minimum)
+    by_email = posting.people_by_email(ctx)
+    base = {"cohort": c, "reservation_deadline": r.reservation_deadline}
+    posted = False
+    if r.staff_project:
+        staff_place = posting.place_of(posting.find_project(ctx, r.staff_project))
+        table = [{"name": x.name, "taken": x.taken,
+                  "champion_name": by_email[x.champion_email].name
+                  if x.champion_email in by_email else None} for x in rows]
+        subject, body = ctx.renderer.render_post(
+            "staff_coverage", **base, coverage=table, total_taken=len(emails),
+            as_of=post.due_at)
+        posted |= ctx.outbox.create_message(f"{post.key}:staff", staff_place.board_id,
+                                            subject, body) is not None
+    short = [{"name": x.name, "needed": x.needed, "champion": by_email.get(x.champion_email or "")}
+             for x in rows if x.needed > 0]
+    if not short:
+        return "posted" if posted else "skipped"
+    net = posting.network(ctx)
+    subject, body = ctx.renderer.render_post(
+        "recruitment_nudge", **base, short=short,
+        announcement_url=announcement.app_url or announcement.url or "")
+    done = ctx.outbox.create_message(post.key, net.board_id, subject, body)
+    return "posted" if done is not None else None
+
+
+def _people_for(ctx: JobContext, c: Cohort) -> tuple[list[dict], list[dict], list[dict]]:
+    """(participants, facilitators, staff) as {name, email, title, organisation}."""
+    if c.participants_from == "list":
+        participants = [p.model_dump() for p in c.participants]
+    else:
+        participants = [
+            {"name": row["name"], "email": row["email"], "title": None, "organisation": None}
+            for row in posting.roster_emails(ctx, f"cohort:{c.key}:recruitment") if row["email"]
+        ]
+    for p in participants:
+        org = ctx.config.network.organisation_for(p["email"])
+        p["organisation"] = p["organisation"] or (org.name if org else None)
+    facilitators = [p.model_dump() for p in c.facilitators]
+    staff = []
+    for email in c.staff:
+        member = ctx.config.network.staff_member(email)
+        staff.append({"name": member.name if member else email, "email": email,
+                      "title": member.role if member else None, "organisation": "LOTI"})
+    return participants, facilitators, staff
+
+
+def cohort_place(ctx: JobContext, c: Cohort) -> posting.Place | None:
+    """The cohort project's tools, once the project exists."""
+    rec = ctx.outbox.done(f"cohort:{c.key}:project")
+    if rec is None or rec.id is None:
+        return None
+    return posting.place_of(ctx.client.project(rec.id))
+
+
+def _setup(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
+    k = f"cohort:{c.key}"
+    if c.template:
+        template = next((x for x in ctx.client.templates() if x.name == c.template), None)
+        if template is None:
+            raise posting.SetupError(f"{c.key}: no Basecamp template called {c.template!r}")
+        project = ctx.outbox.construct_project(f"{k}:project", template.id, c.name,
+                                               c.description or None)
+    else:
+        project = ctx.outbox.create_project(f"{k}:project", c.name, c.description or None)
+    if project is None:
+        return None  # dry run: later steps need the project's id
+    place = posting.place_of(ctx.client.project(project.id))
+    missing = [t for t in ("message_board", "schedule") if getattr(
+        place, {"message_board": "board_id", "schedule": "schedule_id"}[t]) is None]
+    if missing:
+        raise posting.SetupError(f"{c.key}: the cohort project has no {', '.join(missing)}")
+
+    participants, facilitators, staff = _people_for(ctx, c)
+    everyone = {p["email"]: p for p in [*participants, *facilitators, *staff]}
+    by_email = posting.people_by_email(ctx)
+    grant = sorted(by_email[e].id for e in everyone if e in by_email)
+    create = [NewPerson(name=p["name"], email_address=e, title=p.get("title"),
+                        company_name=p.get("organisation"))
+              for e, p in sorted(everyone.items()) if e not in by_email]
+    ctx.outbox.update_project_access(f"{k}:access", place.project_id, grant=grant,
+                                     create=create)
+    members = {(m.email_address or "").lower(): m
+               for m in ctx.client.project_people(place.project_id)}
+    participant_people = [members[p["email"]] for p in participants if p["email"] in members]
+    facilitator_people = [members[p["email"]] for p in facilitators if p["email"] in members]
+
+    sessions = c.sessions(ctx.tz)
+    subject, body = ctx.renderer.render_post(
+        c.welcome_template, cohort=c, facilitators=facilitator_people, sessions=sessions)
+    ctx.outbox.create_message(f"{k}:welcome", place.board_id, subject, body)
+    for s in sessions:
+        ctx.outbox.create_schedule_entry(
+            f"{k}:session:{s.number}:schedule", place.schedule_id,
+            f"{c.name}: reflection session {s.number}", s.starts_at, s.ends_at,
+            description=posting.where_html(s.link, s.venue),
+            participant_ids=[p.id for p in participant_people],
+        )
+    if c.check_in is not None:
+        if place.questionnaire_id is None:
+            raise posting.SetupError(f"{c.key}: the cohort project has no Automatic Check-ins")
+        ctx.outbox.create_question(f"{k}:checkin", place.questionnaire_id, c.check_in.title,
+                                   checkin_schedule(c))
+    return "posted"
+
+
+def _session(c: Cohort, post: PlannedPost, tz: ZoneInfo) -> SessionPlan:
+    number = int(post.key.split(":")[3])
+    return c.sessions(tz)[number - 1]
+
+
+def _agenda(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
+    place = cohort_place(ctx, c)
+    if place is None:
+        ctx.log.warning("cohorts: %s agenda due but the project is not set up yet", c.key)
+        return None
+    s = _session(c, post, ctx.tz)
+    subject, body = ctx.renderer.render_post(c.reflection.agenda_template,
+                                             **session_context(c, s.number, ctx.tz))
+    done = ctx.outbox.create_message(post.key, place.board_id, subject, body)
+    return "posted" if done is not None else None
+
+
+def _participants_in(ctx: JobContext, c: Cohort, place: posting.Place) -> list[Any]:
+    """People on the cohort project other than the bot, facilitators and staff."""
+    leaders = {p.email for p in c.facilitators} | set(c.staff)
+    return [p for p in ctx.client.project_people(place.project_id)
+            if p.id != ctx.me.id and (p.email_address or "").lower() not in leaders]
+
+
+def _reminder(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
+    place = cohort_place(ctx, c)
+    if place is None:
+        return None
+    s = _session(c, post, ctx.tz)
+    context = session_context(c, s.number, ctx.tz)
+    if c.reflection.reminder_via == "campfire" and place.chat_id is not None:
+        body = ctx.renderer.render("reflection_reminder", **context, participants=[])
+        done = ctx.outbox.create_campfire_line(post.key, place.chat_id, html_to_text(body))
+        return "posted" if done is not None else None
+    people = _participants_in(ctx, c, place)
+    body = ctx.renderer.render("reflection_reminder", **context, participants=people)
+    agenda = ctx.outbox.done(post.key.replace(":reminder", ":agenda"))
+    if agenda is not None and agenda.id is not None:
+        done = ctx.outbox.create_comment(post.key, agenda.id, body)
+    else:
+        subject = ctx.renderer.render_subject("reflection_reminder", **context, participants=[])
+        done = ctx.outbox.create_message(post.key, place.board_id, subject, body)
+    return "posted" if done is not None else None
+
+
+def _followup(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
+    place = cohort_place(ctx, c)
+    if place is None:
+        return None
+    s = _session(c, post, ctx.tz)
+    subject, body = ctx.renderer.render_post("reflection_followup",
+                                             **session_context(c, s.number, ctx.tz))
+    done = ctx.outbox.create_message(post.key, place.board_id, subject, body)
+    return "posted" if done is not None else None
+
+
+def _checkin_pause(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
+    question = ctx.outbox.done(f"cohort:{c.key}:checkin")
+    if question is None or question.id is None:
+        return "skipped"
+    done = ctx.outbox.pause_question(post.key, question.id)
+    return "posted" if done is not None else None
+
+
+STEPS = {
+    "recruitment": _recruitment,
+    "nudge": _nudge,
+    "setup": _setup,
+    "agenda": _agenda,
+    "reminder": _reminder,
+    "followup": _followup,
+    "checkin_pause": _checkin_pause,
+}
+
+
+if plan not in PLANNERS:
+    PLANNERS.append(plan)

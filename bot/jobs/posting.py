@@ -1,0 +1,124 @@
+"""Helpers shared by the posting jobs (events and cohorts): places, people, rosters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bot.basecamp.richtext import escape, link
+from bot.store import events_tables as t
+
+if TYPE_CHECKING:
+    from bot.basecamp.models import Person, Project
+    from bot.jobs.context import JobContext
+
+
+class SetupError(Exception):
+    """Something in Basecamp is not as the config expects (a missing project, tool or template)."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A project and the ids of the tools the bot posts to."""
+
+    project_id: int
+    board_id: int | None
+    schedule_id: int | None
+    chat_id: int | None = None
+    questionnaire_id: int | None = None
+
+
+def place_of(project: Project) -> Place:
+    """The tool ids of an enabled dock."""
+
+    def tool(name: str) -> int | None:
+        found = next((d for d in project.dock if d.name == name and d.enabled), None)
+        return found.id if found else None
+
+    return Place(project.id, tool("message_board"), tool("schedule"), tool("chat"),
+                 tool("questionnaire"))
+
+
+def find_project(ctx: JobContext, name: str, project_id: int | None = None) -> Project:
+    """A project by id, or by exact name among active projects."""
+    if project_id is not None:
+        return ctx.client.project(project_id)
+    for project in ctx.client.projects():
+        if project.name == name:
+            return project
+    raise SetupError(f"no active Basecamp project called {name!r}")
+
+
+def network(ctx: JobContext) -> Place:
+    """The network project, where announcements go (looked up once per job run)."""
+    ref = ctx.config.network.project
+    place = place_of(find_project(ctx, ref.name, ref.id))
+    if place.board_id is None or place.schedule_id is None:
+        raise SetupError(f"the network project {ref.name!r} needs its Message Board and Schedule")
+    return place
+
+
+def finish(ctx: JobContext, key: str, kind: str, outcome: str) -> None:
+    """Record that a planned post is finished (posted or deliberately skipped)."""
+    with ctx.store.transaction() as conn:
+        t.mark_finished(conn, key, kind, outcome, ctx.now)
+
+
+def initial_places_line(capacity: int) -> str:
+    """The live line before anyone has replied (the sign-up job keeps it current after)."""
+    from bot.core.ledger import Ledger
+
+    return Ledger(capacity=capacity).line()
+
+
+def where_html(url: str | None, venue: str | None) -> str:
+    """'Online: join the call' or 'In person at …' for schedule entries."""
+    if url:
+        return f"<div>Online: {link(url, 'join the call')}</div>"
+    return f"<div>In person at {escape(venue or '')}</div>"
+
+
+def _field(row: Any, *names: str) -> Any:
+    for name in names:
+        value = row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+def roster(ctx: JobContext, key: str) -> list[Any]:
+    """Confirmed sign-ups for a thread key (empty if the sign-up part has nothing)."""
+    from bot.jobs.signups import signup_roster
+
+    return list(signup_roster(ctx, key))
+
+
+def roster_people(ctx: JobContext, key: str, project_id: int) -> list[Person]:
+    """Basecamp people (with sgids, for mentions) for the confirmed sign-ups of `key`."""
+    ids = [_field(r, "person_id", "id") for r in roster(ctx, key)]
+    ids = [int(i) for i in ids if i is not None]
+    if not ids:
+        return []
+    known = {p.id: p for p in ctx.client.project_people(project_id)}
+    people = []
+    for person_id in ids:
+        person = known.get(person_id) or ctx.client.person(person_id)
+        people.append(person)
+    return people
+
+
+def roster_emails(ctx: JobContext, key: str) -> list[dict[str, Any]]:
+    """The confirmed sign-ups of `key` as {person_id, name, email}."""
+    rows = []
+    for r in roster(ctx, key):
+        rows.append({
+            "person_id": _field(r, "person_id", "id"),
+            "name": _field(r, "name", "person_name") or "",
+            "email": (_field(r, "email", "email_address") or "").lower(),
+        })
+    return rows
+
+
+def people_by_email(ctx: JobContext) -> dict[str, Person]:
+    """Everyone the bot can see, by lower-case email."""
+    return {p.email_address.lower(): p for p in ctx.client.people() if p.email_address}

@@ -1,0 +1,133 @@
+"""Sample data for `loti-bot check`: every default template rendered with realistic values.
+
+Uses the first cohort and event series from the config when there are any, so `check` proves
+the templates work with the real config; otherwise built-in examples.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from bot.config.cohorts import Cohort
+from bot.config.events import EventSeries
+from bot.core.calendar import LONDON, local_datetime
+from bot.jobs.cohorts import recruitment_context, session_context
+from bot.jobs.events import Topic, occurrence_context
+from bot.render import register_sample
+
+ADA = {"name": "Ada Okafor", "attachable_sgid": "BAh7CEkiCGdpZAY6BkVUSSIsZ2lkOi8vYmMzL1BlcnNvbi8x"}
+GRACE = {"name": "Grace Lim", "attachable_sgid": "BAh7CEkiCGdpZAY6BkVUSSIsZ2lkOi8vYmMzL1BlcnNvbi8y"}
+SAMPLE_COHORT = Cohort(
+    key="sample-cohort", name="Confident Digital Leaders, spring cohort",
+    course_start=date(2027, 3, 1), participants_from="list",
+    participants=[{"name": "Ada Okafor", "email": "ada@camden.gov.uk"}],
+    reflection={"link": "https://teams.example.org/reflect"},
+)
+SAMPLE_SERIES = EventSeries(
+    key="sample-lunch", title="Lunch and learn", format="online",
+    link="https://teams.example.org/lunch", dates=(date(2027, 3, 9),),
+    unconference={"call_days": 14, "agenda_days": 2, "top": 5},
+)
+
+
+def _cohort(config: Any) -> Cohort:
+    cohorts = getattr(config, "cohorts", None) or []
+    return cohorts[0] if cohorts else SAMPLE_COHORT
+
+
+def _occurrence(config: Any) -> Any:
+    chosen = getattr(config, "preview_occurrence", None)  # set by `loti-bot preview`
+    if chosen is not None:
+        return chosen
+    series = (getattr(config, "events", None) or [SAMPLE_SERIES])[0]
+    first = series.recurrence.starts if series.recurrence else series.dates[0]
+    found = series.occurrences(first, date(first.year + 2, 12, 31), LONDON)
+    if not found:
+        raise ValueError(f"event series {series.key} has no occurrences to sample")
+    return found[0]
+
+
+def _number(config: Any) -> int:
+    return getattr(config, "preview_session", None) or 1
+
+
+@register_sample("recruitment_announcement")
+def _recruitment(config: Any) -> dict[str, Any]:
+    return recruitment_context(_cohort(config), LONDON) | {"places_line": "3 of 40 places taken"}
+
+
+@register_sample("recruitment_nudge")
+def _nudge(config: Any) -> dict[str, Any]:
+    c = _cohort(config)
+    return {
+        "cohort": c, "reservation_deadline": recruitment_context(c, LONDON)["closes_on"],
+        "announcement_url": "https://3.basecamp.com/1/buckets/2/messages/3",
+        "short": [{"name": "Camden", "needed": 2, "champion": ADA},
+                  {"name": "Hackney", "needed": 1, "champion": None}],
+    }
+
+
+@register_sample("staff_coverage")
+def _coverage(config: Any) -> dict[str, Any]:
+    c = _cohort(config)
+    return {
+        "cohort": c, "reservation_deadline": recruitment_context(c, LONDON)["closes_on"],
+        "as_of": local_datetime(c.setup_on, time(9, 0)), "total_taken": 3,
+        "coverage": [{"name": "Camden", "taken": 0, "champion_name": "Ada Okafor"},
+                     {"name": "Hackney", "taken": 3, "champion_name": None}],
+    }
+
+
+@register_sample("cohort_welcome")
+def _welcome(config: Any) -> dict[str, Any]:
+    c = _cohort(config)
+    return {"cohort": c, "facilitators": [ADA, GRACE], "sessions": c.sessions(LONDON)}
+
+
+@register_sample("reflection_agenda")
+@register_sample("reflection_followup")
+def _session(config: Any) -> dict[str, Any]:
+    return session_context(_cohort(config), _number(config), LONDON)
+
+
+@register_sample("reflection_reminder")
+def _session_reminder(config: Any) -> dict[str, Any]:
+    return session_context(_cohort(config), _number(config), LONDON) | {
+        "participants": [ADA, GRACE]}
+
+
+@register_sample("event_announcement")
+def _announcement(config: Any) -> dict[str, Any]:
+    return occurrence_context(_occurrence(config)) | {"places_line": "12 of 40 places taken"}
+
+
+@register_sample("event_reminder")
+def _event_reminder(config: Any) -> dict[str, Any]:
+    return occurrence_context(_occurrence(config)) | {"people": [ADA, GRACE]}
+
+
+@register_sample("places_left")
+def _places_left(config: Any) -> dict[str, Any]:
+    return occurrence_context(_occurrence(config)) | {
+        "places_left": 5, "announcement_url": "https://3.basecamp.com/1/buckets/2/messages/3"}
+
+
+@register_sample("cancellation_notice")
+def _cancellation(config: Any) -> dict[str, Any]:
+    return occurrence_context(_occurrence(config)) | {
+        "people": [ADA], "reason": "Our speaker is unwell."}
+
+
+@register_sample("unconference_call")
+def _call(config: Any) -> dict[str, Any]:
+    occ = _occurrence(config)
+    return occurrence_context(occ) | {"agenda_at": occ.starts_at, "top": 5}
+
+
+@register_sample("unconference_agenda")
+def _agenda(config: Any) -> dict[str, Any]:
+    occ = _occurrence(config)
+    topics = [Topic("Getting buy-in for user research", 7, ADA, occ.starts_at, 1),
+              Topic("Imposter syndrome <and> how we handle it", 4, GRACE, occ.starts_at, 2)]
+    return occurrence_context(occ) | {"topics": topics}

@@ -1,0 +1,125 @@
+"""Fault injection: scripted statuses, random 5xx, dropped connections, slowness."""
+
+from __future__ import annotations
+
+import random
+import re
+import threading
+from dataclasses import dataclass, field
+
+
+@dataclass
+class _Rule:
+    """Which requests a fault applies to (None means any)."""
+
+    methods: tuple[str, ...] | None = None
+    path: re.Pattern[str] | None = None
+
+    def matches(self, method: str, path: str) -> bool:
+        if self.methods is not None and method.upper() not in self.methods:
+            return False
+        return self.path is None or bool(self.path.search(path))
+
+
+def _rule(methods, path) -> _Rule:
+    methods = tuple(m.upper() for m in methods) if methods else None
+    return _Rule(methods, re.compile(path) if path else None)
+
+
+@dataclass
+class _Scripted:
+    status: int
+    retry_after: int | None
+    rule: _Rule
+
+
+@dataclass
+class Faults:
+    """Faults the sandbox injects into API requests (never into /__sandbox control)."""
+
+    seed: int = 0
+    inactive: bool = False
+    _scripted: list[_Scripted] = field(default_factory=list)
+    _error_rate: float = 0.0
+    _error_rule: _Rule = field(default_factory=_Rule)
+    _drops: int = 0
+    _drop_rule: _Rule = field(default_factory=_Rule)
+    _slow: float = 0.0
+    _slow_rule: _Rule = field(default_factory=_Rule)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self._random = random.Random(self.seed)
+
+    def script(self, statuses, retry_after: int | None = 0, methods=None, path=None) -> Faults:
+        """Answer the next matching requests with these statuses, in order."""
+        rule = _rule(methods, path)
+        with self._lock:
+            self._scripted.extend(_Scripted(int(s), retry_after, rule) for s in statuses)
+        return self
+
+    def error_rate(self, share: float, methods=None, path=None, seed: int | None = None) -> Faults:
+        """Fail this share of matching requests with a random 500/502/503/504."""
+        with self._lock:
+            self._error_rate, self._error_rule = share, _rule(methods, path)
+            if seed is not None:
+                self._random = random.Random(seed)
+        return self
+
+    def drop_after_commit(self, n: int = 1, methods=("POST",), path=None) -> Faults:
+        """Apply the next n matching writes, then close the socket without answering."""
+        with self._lock:
+            self._drops, self._drop_rule = n, _rule(methods, path)
+        return self
+
+    def slow(self, seconds: float, methods=None, path=None) -> Faults:
+        """Delay matching responses by `seconds`."""
+        with self._lock:
+            self._slow, self._slow_rule = seconds, _rule(methods, path)
+        return self
+
+    def account_inactive(self, inactive: bool = True) -> Faults:
+        """Answer every API call with 404 and `Reason: Account Inactive`."""
+        self.inactive = inactive
+        return self
+
+    def clear(self) -> Faults:
+        """Remove every fault."""
+        with self._lock:
+            self._scripted.clear()
+            self._error_rate = 0.0
+            self._drops = 0
+            self._slow = 0.0
+            self.inactive = False
+        return self
+
+    # --- used by the server -------------------------------------------------------
+    def take_scripted(self, method: str, path: str) -> _Scripted | None:
+        """The scripted fault for this request, if one is due."""
+        with self._lock:
+            for i, item in enumerate(self._scripted):
+                if item.rule.matches(method, path):
+                    return self._scripted.pop(i)
+        return None
+
+    def random_error(self, method: str, path: str) -> int | None:
+        """A random 5xx status for this request, or None."""
+        with self._lock:
+            if self._error_rate <= 0 or not self._error_rule.matches(method, path):
+                return None
+            if self._random.random() < self._error_rate:
+                return self._random.choice((500, 502, 503, 504))
+        return None
+
+    def should_drop(self, method: str, path: str) -> bool:
+        """True (once per count) when this committed write's answer should be lost."""
+        with self._lock:
+            if self._drops > 0 and self._drop_rule.matches(method, path):
+                self._drops -= 1
+                return True
+        return False
+
+    def delay(self, method: str, path: str) -> float:
+        """Seconds to sleep before answering this request."""
+        with self._lock:
+            return self._slow if self._slow and self._slow_rule.matches(method, path) else 0.0

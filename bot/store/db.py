@@ -1,0 +1,157 @@
+"""Engine, migrations and the Store: committed units of work, or one rolled-back dry run.
+
+Errors: `StoreError` <- `Conflict` (a unique or foreign-key constraint said no).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from sqlalchemy import Connection, Engine, Table, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.pool import StaticPool
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_MIGRATE_LOCK_ID = 0x4C4F5449  # "LOTI": a PostgreSQL advisory lock so two dynos migrate in turn
+
+
+class StoreError(Exception):
+    """Base class for store errors."""
+
+
+class Conflict(StoreError):
+    """A write broke a unique or foreign-key constraint (e.g. the row already exists)."""
+
+    def __init__(self, detail: str):
+        super().__init__(f"conflict in the store: {detail}")
+
+
+def normalise_database_url(url: str) -> str:
+    """Map PaaS-style postgres:// and postgresql:// URLs to the psycopg 3 driver."""
+    url = url.strip()
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """Create an engine for a SQLite or PostgreSQL URL, ready for savepoints on both."""
+    url_obj = make_url(normalise_database_url(url))
+    # Statement parameters hold tokens and members' words: keep them out of every error message.
+    kwargs.setdefault("hide_parameters", True)
+    if url_obj.get_backend_name() != "sqlite":
+        kwargs.setdefault("pool_pre_ping", True)
+        return create_engine(url_obj, **kwargs)
+    database = url_obj.database or ""
+    connect_args = kwargs.pop("connect_args", {})
+    connect_args.setdefault("check_same_thread", False)  # the scheduler runs jobs on a thread
+    connect_args.setdefault("timeout", 30)  # wait for another writer rather than fail at once
+    if database in ("", ":memory:"):
+        kwargs.setdefault("poolclass", StaticPool)  # one shared in-memory database
+    else:
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url_obj, connect_args=connect_args, **kwargs)
+    _sqlite_transactions(engine)
+    return engine
+
+
+def _sqlite_transactions(engine: Engine) -> None:
+    # pysqlite's own transaction handling breaks SAVEPOINT and transactional DDL; hand it to
+    # SQLAlchemy (the documented "Serializable isolation / Savepoints / Transactional DDL" recipe).
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def alembic_config(connection: Connection | None = None) -> AlembicConfig:
+    """An Alembic config pointing at the migrations inside the package."""
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database schema up to date (Alembic `upgrade head`)."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATE_LOCK_ID})
+        command.upgrade(alembic_config(conn), "head")
+
+
+class Store:
+    """The state store: `transaction()` units, or in dry-run one outer transaction rolled back."""
+
+    def __init__(self, engine: Engine, dry_run: bool = False):
+        self.engine = engine
+        self.dry_run = dry_run
+        self._conn: Connection | None = None
+        self._outer = None
+        if dry_run:
+            # Everything happens on one connection inside one transaction; each unit is a
+            # savepoint, so reads see the run's own writes and close() forgets them all.
+            self._conn = engine.connect()
+            self._outer = self._conn.begin()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A unit of work: committed on success (or released savepoint in dry-run), else undone."""
+        try:
+            if self._conn is not None:
+                with self._conn.begin_nested():
+                    yield self._conn
+            else:
+                with self.engine.begin() as conn:
+                    yield conn
+        except IntegrityError as err:
+            raise Conflict(_integrity_detail(err)) from err
+
+    def close(self) -> None:
+        """Release the connection; in dry-run this rolls back everything the run wrote."""
+        if self._conn is not None:
+            if self._outer is not None and self._outer.is_active:
+                self._outer.rollback()
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def upsert(
+    conn: Connection, table: Table, values: dict[str, Any], keys: list[str], where: Any = None
+) -> Any:
+    """INSERT ... ON CONFLICT (keys) DO UPDATE (SQLite or PostgreSQL); `where` limits the update."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(table).values(**values)
+    update = {k: stmt.excluded[k] for k in values if k not in keys}
+    stmt = stmt.on_conflict_do_update(index_elements=keys, set_=update, where=where)
+    return conn.execute(stmt)
+
+
+def _integrity_detail(err: IntegrityError) -> str:
+    # The driver's message names the constraint; the statement parameters are left out.
+    return str(err.orig).strip().splitlines()[0] if err.orig else "integrity error"

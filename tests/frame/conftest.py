@@ -1,0 +1,25 @@
+"""Fixtures for the worker frame: settings and environment pointing at a sandbox and a database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import pytest
+from frame_support import sandbox_env
+
+
+@pytest.fixture
+def bot_env(monkeypatch: pytest.MonkeyPatch, sandbox, db_url: str) -> Callable[..., dict]:
+    """Set the process environment for the bot (sandbox + db_url); returns the variables."""
+
+    def apply(**extra: str) -> dict[str, str]:
+        for name in list(os.environ):
+            if name.startswith(("BASECAMP_", "LOTI_")) or name == "DATABASE_URL":
+                monkeypatch.delenv(name)
+        env = sandbox_env(sandbox, db_url, **extra)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        return env
+
+    return apply

@@ -1,0 +1,181 @@
+"""The state store on SQLite and the real PostgreSQL: migrations, units of work, dry runs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, inspect, select
+
+from bot.basecamp.cache import CachedResponse
+from bot.store.db import Conflict, Store, make_engine, migrate, normalise_database_url, upsert
+from bot.store.http_cache import DbCache
+from bot.store.tables import http_cache, metadata, tokens, worker_lease
+
+NOW = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+
+
+def count(store: Store, table) -> int:
+    with store.transaction() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+class TestDatabaseUrl:
+    @pytest.mark.parametrize(
+        ("given", "expected"),
+        [
+            ("postgres://u:p@db.example:5432/app", "postgresql+psycopg://u:p@db.example:5432/app"),
+            (
+                "postgresql://u@h/app?sslmode=require",
+                "postgresql+psycopg://u@h/app?sslmode=require",
+            ),
+            ("postgresql+psycopg://u@h/app", "postgresql+psycopg://u@h/app"),
+            ("sqlite:///data/x.sqlite3", "sqlite:///data/x.sqlite3"),
+        ],
+    )
+    def test_paas_urls_map_to_psycopg(self, given: str, expected: str) -> None:
+        assert normalise_database_url(given) == expected
+
+    def test_postgres_scheme_builds_a_psycopg_engine(self) -> None:
+        engine = make_engine("postgres://someone@127.0.0.1:1/nowhere")
+        assert engine.dialect.name == "postgresql"
+        assert engine.dialect.driver == "psycopg"
+
+    def test_sqlite_file_folder_is_created(self, tmp_path) -> None:
+        engine = make_engine(f"sqlite:///{tmp_path / 'deep' / 'er' / 'bot.sqlite3'}")
+        migrate(engine)
+        assert (tmp_path / "deep" / "er" / "bot.sqlite3").exists()
+        engine.dispose()
+
+
+class TestMigrations:
+    def test_migrated_schema_matches_metadata(self, db_url: str) -> None:
+        engine = make_engine(db_url)
+        migrate(engine)
+        with engine.connect() as conn:
+            ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+            diffs = compare_metadata(ctx, metadata)
+            names = set(inspect(conn).get_table_names())
+        engine.dispose()
+        assert diffs == []
+        assert set(metadata.tables) <= names
+        assert {"http_cache", "tokens", "worker_lease", "alembic_version"} <= names
+
+    def test_migrate_twice_is_harmless(self, db_url: str) -> None:
+        engine = make_engine(db_url)
+        migrate(engine)
+        migrate(engine)
+        with engine.connect() as conn:
+            version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
+        engine.dispose()
+        assert version == "0001"
+
+
+class TestTransactions:
+    def test_committed_unit_is_visible_to_a_new_store(self, store: Store) -> None:
+        with store.transaction() as conn:
+            conn.execute(tokens.insert().values(name="basecamp", access_token="a", updated_at=NOW))
+        other = Store(store.engine)
+        assert count(other, tokens) == 1
+
+    def test_failed_unit_is_undone(self, store: Store) -> None:
+        with pytest.raises(RuntimeError), store.transaction() as conn:
+            conn.execute(tokens.insert().values(name="basecamp", access_token="a", updated_at=NOW))
+            raise RuntimeError("boom")
+        assert count(store, tokens) == 0
+
+    def test_duplicate_key_raises_conflict(self, store: Store) -> None:
+        row = {"name": "basecamp", "access_token": "a", "updated_at": NOW}
+        with store.transaction() as conn:
+            conn.execute(tokens.insert().values(**row))
+        with pytest.raises(Conflict) as caught, store.transaction() as conn:
+            conn.execute(tokens.insert().values(**row))
+        assert "conflict" in str(caught.value)
+        assert count(store, tokens) == 1
+
+    def test_errors_never_show_the_values_written(self, store: Store) -> None:
+        secret = "access-token-that-must-not-leak-123"
+        row = {"name": "basecamp", "access_token": secret, "updated_at": NOW}
+        with store.transaction() as conn:
+            conn.execute(tokens.insert().values(**row))
+        with pytest.raises(Conflict) as caught, store.transaction() as conn:
+            conn.execute(tokens.insert().values(**row))
+        assert secret not in str(caught.value)
+        assert secret not in str(caught.value.__cause__)
+
+    def test_datetimes_come_back_aware_utc(self, store: Store) -> None:
+        paris = timezone(timedelta(hours=1))
+        with store.transaction() as conn:
+            conn.execute(
+                worker_lease.insert().values(
+                    name="w", holder="h", expires_at=datetime(2026, 12, 1, 10, 30, tzinfo=paris)
+                )
+            )
+            got = conn.execute(select(worker_lease.c.expires_at)).scalar_one()
+        assert got == NOW
+        assert got.utcoffset() == timedelta(0)
+
+    def test_naive_datetime_is_refused(self, store: Store) -> None:
+        with pytest.raises(Exception, match="naive datetime"), store.transaction() as conn:
+            conn.execute(
+                worker_lease.insert().values(name="w", holder="h", expires_at=datetime(2026, 1, 1))
+            )
+
+    def test_upsert_inserts_then_updates_only_where_allowed(self, store: Store) -> None:
+        later = NOW + timedelta(minutes=5)
+        with store.transaction() as conn:
+            upsert(conn, worker_lease, {"name": "w", "holder": "a", "expires_at": NOW}, ["name"])
+            upsert(
+                conn,
+                worker_lease,
+                {"name": "w", "holder": "b", "expires_at": later},
+                ["name"],
+                where=worker_lease.c.expires_at < NOW,
+            )
+            assert conn.execute(select(worker_lease.c.holder)).scalar_one() == "a"
+            upsert(conn, worker_lease, {"name": "w", "holder": "b", "expires_at": later}, ["name"])
+            assert conn.execute(select(worker_lease.c.holder)).scalar_one() == "b"
+
+
+class TestDryRun:
+    def test_dry_run_sees_its_own_writes_then_forgets_them(self, store: Store) -> None:
+        dry = Store(store.engine, dry_run=True)
+        with dry.transaction() as conn:
+            conn.execute(tokens.insert().values(name="basecamp", access_token="a", updated_at=NOW))
+        assert count(dry, tokens) == 1
+        dry.close()
+        assert count(store, tokens) == 0
+
+    def test_failed_unit_in_dry_run_rolls_back_only_that_savepoint(self, store: Store) -> None:
+        dry = Store(store.engine, dry_run=True)
+        row = {"name": "basecamp", "access_token": "a", "updated_at": NOW}
+        with dry.transaction() as conn:
+            conn.execute(tokens.insert().values(**row))
+        with pytest.raises(Conflict), dry.transaction() as conn:
+            conn.execute(worker_lease.insert().values(name="w", holder="h", expires_at=NOW))
+            conn.execute(tokens.insert().values(**row))
+        assert count(dry, tokens) == 1
+        assert count(dry, worker_lease) == 0
+        dry.close()
+        assert count(store, tokens) == 0
+
+
+class TestHttpCache:
+    def test_round_trip_and_replace(self, store: Store) -> None:
+        cache = DbCache(store, clock=lambda: NOW)
+        url = "https://3.basecampapi.com/1/projects.json?page=2"
+        assert cache.get(url) is None
+        cache.put(url, CachedResponse(body="[1]", etag='W/"a"', link='<x>; rel="next"'))
+        cache.put(url, CachedResponse(body="[2]", etag='W/"b"', total_count=7))
+        got = cache.get(url)
+        assert got == CachedResponse(body="[2]", etag='W/"b"', total_count=7)
+        assert count(store, http_cache) == 1
+
+    def test_broken_cache_reads_as_a_miss(self, tmp_path) -> None:
+        engine = make_engine(f"sqlite:///{tmp_path / 'unmigrated.sqlite3'}")
+        cache = DbCache(Store(engine))
+        cache.put("https://x/1.json", CachedResponse(body="{}"))  # no table: logged, not raised
+        assert cache.get("https://x/1.json") is None
+        engine.dispose()
