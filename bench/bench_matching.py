@@ -30,7 +30,8 @@ def people(n: int, rng: random.Random) -> list[Person]:
         out.append(Person(
             pid, f"Member {pid}", rng.choice(ORGS), rng.choice((None, *LEVELS)),
             offers=frozenset(rng.sample(TOPICS, rng.randint(0, 3))) if mentors else frozenset(),
-            wants=frozenset(rng.sample(TOPICS, rng.randint(0, 3))) if kind != "mentor" else frozenset(),
+            wants=frozenset(rng.sample(TOPICS, rng.randint(0, 3)))
+            if kind != "mentor" else frozenset(),
             capacity=rng.choice((1, 1, 2, 3)) if mentors else 0,
             mentee=kind != "mentor",
             preferences=frozenset(rng.sample(("other_org", "more_senior"), rng.randint(0, 1))),

@@ -23,37 +23,40 @@ def _timed(label: str, count: int, call) -> None:
     print(f"{label:<44} {count / elapsed:8.0f} req/s  {1000 * elapsed / count:6.2f} ms/req")
 
 
+def _bench(validate: bool) -> None:
+    sb = Sandbox(validate_requests=validate).start()
+    sb.rate_limit(enabled=False)
+    try:
+        http = requests.Session()
+        http.headers.update({"Authorization": f"Bearer {sb.token}", "User-Agent": USER_AGENT})
+        base = f"{sb.api_url}/{sb.account_id}"
+        member = sb.add_person("Amara Okafor", "amara@camden.gov.uk")
+        projects = [sb.add_project(f"Event {i}") for i in range(50)]
+        board = next(t["id"] for t in projects[0]["dock"] if t["name"] == "message_board")
+        message = sb.post_message(sb.bot_person["id"], board, "Sign up", "<div>Hi</div>")
+        for i in range(300):
+            sb.post_comment(member["id"], message["id"], f"<div>Reply {i}</div>")
+        buckets = ",".join(str(p["id"]) for p in projects)
+        print(f"-- validate_requests={validate}")
+        http.get(f"{base}/my/profile.json")  # warm-up (loads the spec when validating)
+        _timed("GET message", 300, lambda: http.get(f"{base}/messages/{message['id']}.json"))
+        _timed("GET comments page 1 (15 of 300)", 200,
+               lambda: http.get(f"{base}/recordings/{message['id']}/comments.json"))
+        _timed("GET recordings.json, 50 buckets", 200,
+               lambda: http.get(f"{base}/projects/recordings.json",
+                                params={"type": "Comment", "bucket": buckets,
+                                        "sort": "updated_at"}))
+        _timed("POST comment", 200,
+               lambda: http.post(f"{base}/recordings/{message['id']}/comments.json",
+                                 json={"content": "<div>Thanks</div>"}))
+    finally:
+        sb.stop()
+
+
 def main() -> None:
     """Print figures for the sandbox with and without request validation."""
     for validate in (False, True):
-        sb = Sandbox(validate_requests=validate).start()
-        sb.rate_limit(enabled=False)
-        try:
-            http = requests.Session()
-            http.headers.update({"Authorization": f"Bearer {sb.token}",
-                                 "User-Agent": USER_AGENT})
-            base = f"{sb.api_url}/{sb.account_id}"
-            member = sb.add_person("Amara Okafor", "amara@camden.gov.uk")
-            projects = [sb.add_project(f"Event {i}") for i in range(50)]
-            board = next(t["id"] for t in projects[0]["dock"] if t["name"] == "message_board")
-            message = sb.post_message(sb.bot_person["id"], board, "Sign up", "<div>Hi</div>")
-            for i in range(300):
-                sb.post_comment(member["id"], message["id"], f"<div>Reply {i}</div>")
-            buckets = ",".join(str(p["id"]) for p in projects)
-            print(f"-- validate_requests={validate}")
-            http.get(f"{base}/my/profile.json")  # warm-up (loads the spec when validating)
-            _timed("GET message", 300, lambda: http.get(f"{base}/messages/{message['id']}.json"))
-            _timed("GET comments page 1 (15 of 300)", 200,
-                   lambda: http.get(f"{base}/recordings/{message['id']}/comments.json"))
-            _timed("GET recordings.json, 50 buckets", 200,
-                   lambda: http.get(f"{base}/projects/recordings.json",
-                                    params={"type": "Comment", "bucket": buckets,
-                                            "sort": "updated_at"}))
-            _timed("POST comment", 200,
-                   lambda: http.post(f"{base}/recordings/{message['id']}/comments.json",
-                                     json={"content": "<div>Thanks</div>"}))
-        finally:
-            sb.stop()
+        _bench(validate)
 
 
 if __name__ == "__main__":

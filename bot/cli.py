@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import click
+from sqlalchemy.exc import OperationalError
 
 from bot.logs import REDACTOR, setup_logging
 from bot.settings import DatabaseSettings, Settings, SettingsError, load_settings
@@ -38,9 +39,8 @@ def _settings(cls: type[DatabaseSettings] = Settings) -> Any:
     except SettingsError as err:
         click.echo(str(err), err=True)
         sys.exit(EXIT_USAGE)
-    if isinstance(settings, Settings):
-        for secret in settings.secret_values():
-            REDACTOR.add(secret)
+    for secret in settings.secret_values():
+        REDACTOR.add(secret)
     return settings
 
 
@@ -61,6 +61,13 @@ def _context(settings: Settings, now: datetime | None = None, dry_run: bool = Fa
         _fail(f"config error: {err}", EXIT_USAGE)
     except BasecampError as err:
         _fail(f"cannot reach Basecamp: {err}")
+    except OperationalError as err:
+        _fail(f"cannot use the database: {_first_line(err)}")
+
+
+def _first_line(err: BaseException) -> str:
+    # SQLAlchemy appends the SQL and a help link; the driver's first line says what went wrong.
+    return str(getattr(err, "orig", None) or err).strip().splitlines()[0]
 
 
 @cli.command()
@@ -71,8 +78,12 @@ def migrate() -> None:
 
     settings = _settings(DatabaseSettings)
     engine = make_engine(settings.database_url)
-    run_migrations(engine)
-    engine.dispose()
+    try:
+        run_migrations(engine)
+    except OperationalError as err:
+        _fail(f"cannot use the database: {_first_line(err)}")
+    finally:
+        engine.dispose()
     log.info("migrate: the database schema is up to date")
 
 

@@ -106,8 +106,6 @@ def run_demo(steps: int = len(STEPS), config_dir: str | Path = "config",
              templates_dir: str | Path = "templates") -> None:
     """Run the scenario, printing what the bot does at each step."""
     config = load_config(config_dir)
-    if logging.getLogger().level > logging.DEBUG:
-        logging.getLogger("bot.basecamp").setLevel(logging.WARNING)  # one line per request
     with tempfile.TemporaryDirectory(prefix="loti-demo-") as tmp:
         sandbox = Sandbox(start_time=STEPS[0]).start()
         try:

@@ -67,6 +67,7 @@ def setup_logging(verbose: bool = False, secrets: Iterable[str] = (), stream=Non
     handler._loti = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    # Libraries speak only when asked: one line per bot action is the default.
-    for name in ("urllib3", "apscheduler", "alembic"):
+    # Libraries (and the client's one line per HTTP request) speak only with --verbose: the
+    # default is one line per bot action, and an idle worker polls every minute.
+    for name in ("urllib3", "apscheduler", "alembic", "bot.basecamp"):
         logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.WARNING)

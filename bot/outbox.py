@@ -247,9 +247,16 @@ class Outbox:
         def find(since: datetime, claimed: set[int]) -> Any:
             found = self.finders.project(name, since, claimed)
             rec = self.record(key)
-            if found is None and rec is not None and rec.basecamp_id is not None:
-                return self.client.wait_for_construction(template_id, rec.basecamp_id)
-            return found
+            if found is not None or rec is None or rec.basecamp_id is None:
+                return found
+            # Our construction is known: never start a second one while it may finish.
+            construction = self.client.project_construction(template_id, rec.basecamp_id)
+            if construction.status == "completed" and construction.project is not None:
+                return construction.project
+            if construction.status == "pending":
+                raise WriteOutcomeUnknown(key, "project", "still being built from the template")
+            self._update(key, basecamp_id=None, url=None)  # it failed: build afresh
+            return None
 
         return self._run(_Write(
             key, "project", template_id, f"from template {template_id}",

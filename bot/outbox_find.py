@@ -8,6 +8,7 @@ outbox key already owns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
@@ -32,13 +33,20 @@ def _words(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+# Basecamp expands a mention on read-back (avatar, name); compare mentions by sgid instead.
+_ATTACHMENT = re.compile(r"<bc-attachment\b[^>]*?(?:/>|>.*?</bc-attachment>)", re.I | re.S)
+
+
+def _text(html: str | None) -> str:
+    return _words(html_to_text(_ATTACHMENT.sub(" ", html or ""), drop_quotes=False))
+
+
 def same_html(a: str | None, b: str | None) -> bool:
     """Whether two rich-text bodies say the same (Basecamp may rewrite the HTML)."""
     if _words(a) == _words(b):
         return True
-    a_text = _words(html_to_text(a or "", drop_quotes=False))
-    b_text = _words(html_to_text(b or "", drop_quotes=False))
-    return a_text == b_text and set(mentioned_sgids(a or "")) == set(mentioned_sgids(b or ""))
+    return _text(a) == _text(b) and set(mentioned_sgids(a or "")) == set(
+        mentioned_sgids(b or ""))
 
 
 def _person_id(person: Any) -> int | None:
@@ -73,7 +81,7 @@ class Finders:
 
     def message(self, board_id: int, subject: str, since: datetime, claimed: set[int]) -> Any:
         """The bot's message with this subject on the board, posted since `since`."""
-        for msg in self.client.messages(board_id):  # newest first
+        for msg in self.client.messages(board_id, sort="created_at", direction="desc"):
             created = _when(msg.created_at)
             if created is not None and created < since:
                 return None

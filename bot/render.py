@@ -17,18 +17,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import jinja2
-import nh3
 from markupsafe import Markup, escape
 
+from bot.basecamp.richtext import clean_html
 from bot.core.calendar import LONDON
 
 __all__ = ["SAMPLES", "Renderer", "TemplateError", "check_templates", "register_sample"]
 
-_ALLOWED_TAGS = {
-    "div", "h1", "br", "strong", "em", "strike", "a", "pre", "ol", "ul", "li", "blockquote",
-    "bc-attachment",
-}
-_ALLOWED_ATTRIBUTES = {"a": {"href"}, "bc-attachment": {"sgid", "caption"}}
 _SAFE_URL = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 
 
@@ -40,17 +35,6 @@ class TemplateError(Exception):
         self.line = line
         self.message = message
         super().__init__(f"{file}:{line}: {message}" if line else f"{file}: {message}")
-
-
-def _clean(markup: str) -> str:
-    """Keep only Basecamp's tags (the client's clean_html when present)."""
-    try:
-        from bot.basecamp.richtext import clean_html
-    except ImportError:  # the client's module not there: same rules, locally
-        return nh3.clean(
-            markup, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, link_rel=None
-        )
-    return clean_html(markup)
 
 
 def _tidy(markup: str) -> str:
@@ -73,6 +57,25 @@ def _hour(dt: datetime) -> str:
     return f"{hour}{suffix}" if dt.minute == 0 else f"{hour}:{dt.minute:02d}{suffix}"
 
 
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates shared by every Renderer in the process (keyed by source checksum)."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+# Each cycle builds a new Renderer; without this every template is recompiled every cycle.
+_BYTECODE = _MemoryBytecodeCache()
+
+
 class Renderer:
     """Renders `templates/<name>.html.j2` with London dates and Basecamp-clean output."""
 
@@ -87,6 +90,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            bytecode_cache=_BYTECODE,
         )
         self.env.filters.update(
             uk_date=self.uk_date, uk_time=self.uk_time, time_range=self.time_range,
@@ -106,7 +110,7 @@ class Renderer:
         """The body of template `name` as cleaned Basecamp HTML."""
         template = self._template(name)
         body = self._run(name, lambda: template.render(**context, part="body"))
-        return _tidy(_clean(body))
+        return _tidy(clean_html(body))
 
     def render_subject(self, name: str, **context: Any) -> str:
         """The template's `subject` block as one line of plain text."""

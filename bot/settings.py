@@ -39,6 +39,11 @@ class DatabaseSettings(BaseSettings):
 
     database_url: str = Field(default=DEFAULT_DATABASE_URL, min_length=1)
 
+    def secret_values(self) -> list[str]:
+        """Every secret value, for the log redaction filter."""
+        password = _url_password(self.database_url)
+        return [password] if password else []
+
 
 class Settings(DatabaseSettings):
     """Everything the worker needs; secrets are SecretStr so they never print."""
@@ -102,10 +107,7 @@ class Settings(DatabaseSettings):
             self.basecamp_client_secret,
         ]
         values = [s.get_secret_value() for s in secrets if s is not None]
-        password = _url_password(self.database_url)
-        if password:
-            values.append(password)
-        return [v for v in values if v]
+        return [v for v in values if v] + super().secret_values()
 
 
 def _url_password(url: str) -> str | None:

@@ -23,6 +23,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 from sqlalchemy import select
 
+from bot.basecamp.errors import NotFound
 from bot.basecamp.models import Comment
 from bot.store.threads_tables import poll_marks, reply_failures, seen_comments, watched_threads
 
@@ -203,6 +204,12 @@ class ThreadReader:
             if not row.synced:
                 try:
                     comments = list(self.client.comments(row.recording_id))
+                except NotFound:
+                    # Gone or out of reach: nothing to catch up on (the listing still runs).
+                    logger.warning("threads: thread %s (%s %s) was not found in Basecamp",
+                                   row.recording_id, row.kind, row.key)
+                    self._set_synced(row.recording_id)
+                    continue
                 except ValidationError:
                     # A malformed comment: skip this thread's catch-up for now, not the poll.
                     logger.warning("threads: could not read thread %s; will try again",

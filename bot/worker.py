@@ -81,6 +81,10 @@ class Lease:
             conn.execute(delete(worker_lease).where(c.name == self.name, c.holder == self.holder))
 
 
+class _Shutdown(BaseException):
+    """Raised by the signal handler to unwind the scheduler's main loop."""
+
+
 class Worker:
     """Runs the poll and planner jobs on a schedule while it holds the lease."""
 
@@ -117,8 +121,6 @@ class Worker:
     def step(self, job: str) -> bool:
         """Run one job ("poll" or "planner") if this worker holds the lease; True if it ran."""
         if self.stop_event.is_set():
-            if self.scheduler.running:  # a signal that arrived while the scheduler was starting
-                self.scheduler.shutdown(wait=False)
             return False
         with self._busy:
             now = self.clock()
@@ -198,9 +200,6 @@ class Worker:
             raise _Shutdown
 
 
-class _Shutdown(BaseException):
-    """Raised by the signal handler to unwind the scheduler's main loop."""
-
     def _finish(self) -> int:
         finished = self._busy.acquire(timeout=SHUTDOWN_GRACE_SECONDS)
         if not finished:
@@ -213,5 +212,6 @@ class _Shutdown(BaseException):
         if finished:
             self._busy.release()
         self.ctx.close()
-        log.info("worker: stopped cleanly after %d cycles", self.cycles)
+        if finished:
+            log.info("worker: stopped cleanly after %d cycles", self.cycles)
         return 0 if finished else 1

@@ -39,8 +39,14 @@ def _load_config(config_dir: str) -> Any:
 
 
 @click.group("mentoring")
-def mentoring_group() -> None:
+@click.pass_context
+def mentoring_group(ctx: click.Context) -> None:
     """Mentoring rounds: read replies, see proposed pairs, report on a round."""
+    from bot.logs import setup_logging
+
+    # These commands print data (JSON, CSV): keep the log lines off standard output.
+    root = ctx.find_root().obj or {}
+    setup_logging(bool(root.get("verbose")), stream=sys.stderr)
 
 
 @mentoring_group.command("read")

@@ -12,7 +12,7 @@ from pydantic import AfterValidator, Field, PositiveInt, field_validator, model_
 
 from bot.config.base import StrictModel
 from bot.config.events import check_key
-from bot.core.calendar import LONDON, local_datetime, occurrence_times, reflection_dates
+from bot.core.calendar import LONDON, course_week, occurrence_times, reflection_dates
 
 TOOLS = ("message_board", "schedule", "chat", "questionnaire", "todoset", "vault")
 _EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
@@ -212,17 +212,13 @@ class Cohort(StrictModel):
                     day=day,
                     starts_at=starts,
                     ends_at=ends,
-                    week=(day - self.course_start).days // 7 + 1,
+                    week=course_week(self.course_start, day),
                     link=(o.link if o else None) or r.link,
                     venue=(o.venue if o else None) or r.venue,
                     prompts=(o.prompts if o and o.prompts else r.prompts),
                 )
             )
         return plans
-
-    def at_post_time(self, day: date, at: time = time(9, 0), tz: ZoneInfo = LONDON) -> datetime:
-        """An aware datetime for a post on `day` at `at`, London time."""
-        return local_datetime(day, at, tz)
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,9 @@ class MentoringRound(StrictModel):
         """The matcher's rules for this round."""
         w = self.weights
         return Rules(
-            weights=Weights(w.matched, w.topic, w.general, w.seniority, w.across_orgs, w.preference),
+            weights=Weights(
+                w.matched, w.topic, w.general, w.seniority, w.across_orgs, w.preference
+            ),
             seniority_gap=self.seniority_gap,
             seniority_required=self.seniority == "required",
             across_orgs=self.across_orgs,

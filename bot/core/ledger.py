@@ -105,13 +105,19 @@ class _Replay:
         self.member_orgs = tuple(member_orgs)
         self.ledger = Ledger(capacity=rules.capacity)
         self.order: list[str] = []  # confirmed, in order
+        self.counts: dict[str | None, int] = {}  # confirmed per organisation
         self.queue: list[str] = []  # waitlisted, in order
         self.joined_by: dict[str, str] = {}  # who -> ref of the join that holds their place
         self.reserving = rules.per_org_minimum > 0 and bool(self.member_orgs)
 
     # ---- counting -------------------------------------------------------------------
     def _count(self, org: str | None) -> int:
-        return sum(1 for w in self.order if self.ledger.people[w].org == org)
+        return self.counts.get(org, 0)
+
+    def _confirm(self, who: str) -> None:
+        self.order.append(who)
+        org = self.ledger.people[who].org
+        self.counts[org] = self.counts.get(org, 0) + 1
 
     def _outstanding(self, exclude: str | None) -> int:
         if not self.reserving:
@@ -153,6 +159,8 @@ class _Replay:
     def _release(self, who: str) -> None:
         if who in self.order:
             self.order.remove(who)
+            org = self.ledger.people[who].org
+            self.counts[org] = self.counts.get(org, 0) - 1
         if who in self.queue:
             self.queue.remove(who)
         self.ledger.people[who].position = None
@@ -162,14 +170,14 @@ class _Replay:
 
     def promote(self) -> None:
         """Give free places to the waitlist in order (skipping those their org can't take)."""
-        changed = True
+        changed = len(self.order) < self.rules.capacity
         while changed:
             changed = False
             for who in list(self.queue):
                 person = self.ledger.people[who]
                 if self.can_confirm(person.org):
                     self.queue.remove(who)
-                    self.order.append(who)
+                    self._confirm(who)
                     person.status, person.position = "confirmed", None
                     person.promoted_from = self.joined_by.get(who)
                     changed = True
@@ -207,18 +215,18 @@ class _Replay:
         if not e.staff and closes is not None and e.at >= closes:
             return Outcome("closed")
         if e.staff or self.can_confirm(e.org):
-            self.order.append(e.who)
             person = self._set(e.who, e.org, "confirmed", e.ref, e.at)
+            self._confirm(e.who)
             person.position, person.place_ref = None, e.ref
             self.joined_by[e.who] = e.ref
             return Outcome("confirmed")
         if not self.rules.waitlist:
             return Outcome("full")
         self.queue.append(e.who)
-        self._set(e.who, e.org, "waitlisted", e.ref, e.at).place_ref = e.ref
+        person = self._set(e.who, e.org, "waitlisted", e.ref, e.at)
+        person.place_ref, person.position = e.ref, len(self.queue)
         self.joined_by[e.who] = e.ref
-        self._renumber()
-        return Outcome("waitlisted", self.ledger.people[e.who].position)
+        return Outcome("waitlisted", person.position)
 
     def release_reservations(self) -> None:
         """At the reservation deadline: held places go to the waitlist in reply order."""

@@ -180,7 +180,8 @@ def score_matrix(mentees: Sequence[Person], mentors: Sequence[Person], rules: Ru
     met += (wanted >= 0) & (a >= 0) & (a >= wanted)
     score += w.preference * met
 
-    forbid = np.array([p.id for p in mentees])[:, None] == np.array([p.id for p in mentors])[None, :]
+    ids = np.array([p.id for p in mentors])
+    forbid = np.array([p.id for p in mentees])[:, None] == ids[None, :]
     if rules.across_orgs == "required":
         forbid |= same
     if rules.seniority_required:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from bot.core import mentoring_cues as cue
 from bot.core.reply_html import parse_reply_html
 
 ROLES = ("mentor", "mentee", "both", "none")
@@ -147,121 +148,6 @@ def split_signature(text: str) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- cue patterns
 
-_NUM = {
-    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "several": 3, "a pair of": 2,
-}  # fmt: skip
-_NUM_RE = r"(\d{1,3}|one|two|three|four|five|six|a couple(?: of)?|couple of|a few|several|a|an)"
-_CAPACITY = [
-    re.compile(
-        r"\b(?:take|taking|take on|mentor|mentoring|support|supporting|have|room for|capacity for|"
-        r"space for|up to|manage|handle|work with)\s+(?:on\s+|up to\s+|with\s+)?" + _NUM_RE
-        + r"\s+(?:people|persons|mentees|folk|others|of you|colleagues|women)\b"
-    ),
-    re.compile(r"\b(?:up to|capacity for|room for|space for|take on|take)\s+(\d{1,3}|two|three|four|five|six)\b"),
-    re.compile(r"\b(\d{1,3}|two|three|four|five|six)\s+mentees\b"),
-    re.compile(r"\bmore than one\b()"),
-]  # fmt: skip
-
-_FIRST = r"(?:i|i'm|i'd|i'll|i've|me|my|myself|we|us|our)"
-_OTHER = r"(?:you|you'd|you'll|you're|your|she|she'd|she's|he|he'd|he's|they|they'd|they're|" \
-    r"her|his|their|colleague|colleagues|@person|someone in my team|my team)"
-_SUBJECT = re.compile(r"(?<![\w'])(" + _FIRST + "|" + _OTHER + r")(?![\w'])")
-_FIRST_RE = re.compile(_FIRST + "$")
-
-_BOTH = [
-    re.compile(r"\b(?:mentor|mentoring)\s*(?:and|&|/|\+|or)\s*(?:a\s+)?mentee\b"),
-    re.compile(r"\bmentee\s*(?:and|&|/|\+|or)\s*(?:a\s+)?mentor\b"),
-    re.compile(r"\beither(?:\s+(?:or|role|way))?\b(?!\s+\w+\s+or\b)"),
-    re.compile(
-        r"(?<!you )(?<!thank you )(?<!thanks )(?<!to you )\bboth\b"
-        r"(?!\s+of\b)(?!\s+\w+(?:\s+\w+)?\s+(?:and|&)\b)(?!\s+(?:topics|areas|subjects)\b)"
-    ),
-]
-_MENTOR = [
-    re.compile(r"\b(?:be|become|being|as|join as)\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}?mentors?\b"),
-    re.compile(r"\b(?:be|join|sign\w* up|count me in|put me down|down)\s+as\s+mentors?\b"),
-    re.compile(
-        r"(?:\b(?:to|can|could|will|would|rather|gladly|happily|also|i|and|then)|'ll|'d)\s+"
-        r"(?:also\s+|definitely\s+|happily\s+|gladly\s+|still\s+)?mentor\b(?!\s+(?:me|us|for me)\b)"
-    ),
-    re.compile(r"\b(?:offer|offering|provide|providing|give|giving|do|doing)\s+(?:some\s+)?mentoring\b"),
-    re.compile(r"\bgive (?:something |a bit )?back\b|\bpay it forward\b|\bshare my (?:experience|knowledge)\b"),
-    re.compile(r"\bi (?:can|could) (?:\w+ )?(?:help|support|offer)\b|\bhappy to (?:help|support)\b"),
-    re.compile(r"\bi know [\w ]{2,40}? well\b"),
-    re.compile(r"\b(?:take|taking|take on|have room for|support|supporting)\s+(?:on\s+)?(?:up to\s+)?"
-               r"(?:a|one|two|three|four|five|\d+|a couple of|a few)\s+(?:people|mentees?|persons|folk)\b"),
-    re.compile(r"\bmentoring (?:others|someone|somebody|people|colleagues|a mentee|newer)\b"),
-    re.compile(r"^(?:as a )?(?:mentoring|mentor|offering)\s*[:\-–—]"),  # "Mentoring: line management"
-]  # fmt: skip
-_MENTEE = [
-    re.compile(r"\b(?:be|being|get|getting)\s+mentored\b"),
-    re.compile(r"\bmentor\s+(?:me|us)\b|\bmentoring for me\b"),
-    re.compile(
-        r"\b(?:like|love|want|need|have|having|get|getting|find|benefit from|appreciate|welcome|use|value|"
-        r"with|for|after|keen on|interested in|looking for|request|requesting|assign me|pair me with)"
-        r"\s+(?:\w+\s+)?(?:a|an|one|my own)\s+(?:[a-z]+\s+)?mentor\b"
-    ),
-    re.compile(r"\b(?:like|love|want|need|get|receive|have)\s+(?:some\s+)?mentoring\b"),
-    re.compile(r"\bmentee\b"),
-    re.compile(r"\b(?:want|like|love|keen|hoping|hope) to (?:learn|get better|develop|improve|grow)\b"),
-    re.compile(r"\b(?:sounding board|someone to talk (?:things )?through|some support|help me)\b"),
-    re.compile(r"\b(?:pair|match|link|partner|team|put) me (?:up )?with\b"),
-    re.compile(r"\b(?:looking for|love|like|need|want|appreciate) (?:someone|somebody) (?:who|with|to)\b"),
-]  # fmt: skip
-_BARE_MENTOR = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bmy )(?<!\bone )(?<!\byour )\bmentor\b(?!s)")
-_LIKE_ONE = re.compile(r"\b(?:like|love|want|need|have|benefit from)\s+one\b")  # "I'd like one"
-
-_NEGATION = re.compile(
-    r"(?:\b(?:not|no|never|nor|without|neither|hardly)\b|n't\b|\bcannot\b|\btoo \w+ to\b)"
-)
-_NOT_NEGATION = re.compile(r"\b(?:can't wait|not only|no doubt|not just|never mind)\b")
-_TOPIC_NEGATION = re.compile(
-    r"(?:\b(?:not|no|except|apart from|other than|but not|rather than|instead of|anything but|"
-    r"never|nothing on|nothing about)\b|n't\b)[\w\s']{0,24}$"
-)
-_EXPERTISE_NEG = re.compile(
-    r"\b(?:no expert|not an expert|not (?:really )?my (?:area|thing|strength)|know (?:very )?little|"
-    r"(?:don't|do not) know (?:much|enough|anything)|not (?:confident|experienced)|little experience)\b"
-)
-
-_OOO = re.compile(
-    r"\b(?:automatic reply|auto[- ]?reply|out of (?:the )?office|ooo|on annual leave until|"
-    r"away from (?:the office|my desk) until|limited access to (?:my )?e-?mail)\b"
-)
-_WITHDRAW = re.compile(
-    r"\b(?:withdraw\w*|pull(?:ing)? out|drop(?:ping)? out|take me off|remove me|count me out|"
-    r"bow(?:ing)? out|step(?:ping)? back|no longer (?:able|available|want|need)|"
-    r"can(?:'t| ?not) (?:do it|take part|commit|make it)(?: any ?more| after all)?|"
-    r"won't be able to (?:take part|do it|mentor|commit)|(?:un|de)-?register|cancel my)\b"
-)
-_DECLINE = re.compile(
-    r"\b(?:not (?:this|for me this) (?:round|time|year)|not for me|no thanks|no thank you|"
-    r"sit (?:this|it) out|give (?:it|this one) a miss|pass (?:on )?this (?:time|round)|too much on)\b"
-)
-_REPLACE = re.compile(
-    r"\b(?:rather|instead|wrong way round|changed? my mind|on second thoughts|scratch that|"
-    r"correction|only as|just as|switch me|change of plan|make (?:it|that) (?:a )?(?:mentor|mentee))\b"
-)
-_THANKS = re.compile(r"\b(?:thanks|thank you|brilliant|great|lovely|love this|fab|amazing)\b")
-_PAST = re.compile(r"\b(?:i|i've|i have)\s+(?:was |been |have been )?(?:mentored|a mentor|a mentee)\b"
-                   r"|\bi was (?:a )?(mentee|mentor)\w*\b|\bwas mentored\b")
-_AGAIN = re.compile(r"\b(?:go|do (?:it|this)|same) again\b|\bagain this (?:year|round|time)\b|"
-                    r"\bsame (?:as|again)\b.*\blast (?:year|round|time)\b")
-_SELF_ASK = re.compile(r"\b(?:could|can|may|might|would it be possible for) (?:i|you pair me|you match me)\b"
-                       r"|\bis it (?:ok|okay|possible) (?:if|for) (?:i|me)\b|\bplease\b"
-                       r"|\b(?:mentor|match|pair|sign|put|add) me\b")  # fmt: skip
-_PREFS = [
-    ("other_org", re.compile(r"\b(?:different|another|other|outside (?:my|our))\s+(?:borough|council|"
-                             r"organisation|organization|org|authority)\b|\boutside (?:my|our) (?:own )?"
-                             r"(?:borough|council|organisation)\b|\bnot from my (?:own )?(?:borough|council)\b")),
-    ("same_org", re.compile(r"\b(?:same|my own|my)\s+(?:borough|council|organisation|organization)\b"
-                            r"(?!\s+(?:would|is|has))")),
-    ("more_senior", re.compile(r"\b(?:more senior|senior to me|someone senior|a senior leader|further "
-                               r"(?:on|along) in (?:her|their) career)\b")),
-]  # fmt: skip
-
-
 def _norm(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     return re.sub(r"[ \t]+", " ", text)
@@ -278,23 +164,23 @@ def _is_question(clause: str) -> bool:
 
 
 def _subject_before(clause: str, pos: int) -> str | None:
-    found = _SUBJECT.findall(clause[max(0, pos - 160) : pos])
+    found = cue.SUBJECT.findall(clause[max(0, pos - 160) : pos])
     return found[-1] if found else None
 
 
 def _negated(clause: str, start: int) -> bool:
     window = " ".join(clause[max(0, start - 80) : start].split()[-6:])
-    return bool(_NEGATION.search(window)) and not _NOT_NEGATION.search(window)
+    return bool(cue.NEGATION.search(window)) and not cue.NOT_NEGATION.search(window)
 
 
 def _capacity(text: str) -> int | None:
-    for pattern in _CAPACITY:
+    for pattern in cue.CAPACITY:
         m = pattern.search(text)
         if m:
             word = m.group(1)
             if not word:
                 return 2
-            n = int(word) if word.isdigit() else _NUM.get(word, 1)
+            n = int(word) if word.isdigit() else cue.NUM.get(word, 1)
             return max(1, min(n, MAX_CAPACITY))
     return None
 
@@ -313,24 +199,34 @@ def _role_cues(clause: str, mentor_seen: bool) -> tuple[list[tuple[int, str, boo
         nonlocal work, others
         for m in pattern.finditer(work):
             subject = _subject_before(work, m.start())
-            if subject is not None and not _FIRST_RE.match(subject):
+            # "can you pair me with...": a request to the organisers is about the replier
+            asks_me = subject in ("you", "you'll") and re.search(r"\bme\b", m.group(0))
+            if subject is not None and not cue.FIRST_RE.match(subject) and not asks_me:
                 others = True  # "you'd be a great mentor", "my colleague would like a mentor"
                 continue
+            names_role = re.match(r"(?:as\s+)?(?:an?\s+)?(?:\w+\s+)?ment(?:ee|or)", m.group(0))
+            if names_role and cue.PAST_BEFORE.search(work[max(0, m.start() - 40) : m.start()]):
+                continue  # "I was a mentee last year": not a sign-up for this round
             neg = _negated(work, m.start())
             cues.extend((m.start(), role, neg) for role in roles)
         work = pattern.sub(lambda m: "#" * len(m.group(0)), work)
 
-    for p in _BOTH:
+    for m in cue.NOMINATION.finditer(work):  # praise of someone else, unless "I would be..."
+        subject = _subject_before(work, m.start())
+        if subject is None or not cue.FIRST_RE.match(subject):
+            others = True
+            work = work[: m.start()] + "#" * (m.end() - m.start()) + work[m.end() :]
+    for p in cue.BOTH:
         take(p, ("mentor", "mentee"))
-    for p in _MENTEE[:4]:
+    for p in cue.MENTEE[:4]:
         take(p, ("mentee",))
-    for p in _MENTOR:
+    for p in cue.MENTOR:
         take(p, ("mentor",))
-    for p in _MENTEE[4:]:
+    for p in cue.MENTEE[4:]:
         take(p, ("mentee",))
-    take(_BARE_MENTOR, ("mentor",))
+    take(cue.BARE_MENTOR, ("mentor",))
     if mentor_seen:
-        take(_LIKE_ONE, ("mentee",))
+        take(cue.LIKE_ONE, ("mentee",))
     return sorted(cues), others and not cues
 
 
@@ -340,9 +236,9 @@ def _topics_in(clause: str, vocab: Vocabulary) -> list[tuple[int, int, str, str]
     for name, pattern in vocab._topic_res:  # type: ignore[attr-defined]
         for m in pattern.finditer(clause):
             before = clause[: m.start()]
-            if _EXPERTISE_NEG.search(before):
+            if cue.EXPERTISE_NEG.search(before):
                 found.append((m.start(), m.end(), name, "disclaimed"))
-            elif _TOPIC_NEGATION.search(before):
+            elif cue.TOPIC_NEGATION.search(before):
                 found.append((m.start(), m.end(), name, "excluded"))
             else:
                 found.append((m.start(), m.end(), name, ""))
@@ -386,7 +282,7 @@ class _Acc:
 
     def clause(self, clause: str, vocab: Vocabulary, mentor_seen: bool) -> None:
         cues, about_others = _role_cues(clause, mentor_seen)
-        if _is_question(clause) and not _SELF_ASK.search(clause):
+        if _is_question(clause) and not cue.SELF_ASK.search(clause):
             cues = []  # "Can men join as mentors?" asks; it signs nobody up
         else:
             self.questions_only = self.questions_only and _is_question(clause)
@@ -401,7 +297,8 @@ class _Acc:
                 continue
             explicit = re.match(r"\s*\(?as (?:a )?(mentor|mentee)\b", clause[end:])
             role = explicit.group(1) if explicit else _nearest(live, start)
-            {"mentor": self.offers, "mentee": self.wants}.get(role or "", self.unassigned).append(topic)
+            target = {"mentor": self.offers, "mentee": self.wants}.get(role or "", self.unassigned)
+            target.append(topic)
 
 
 def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
@@ -410,10 +307,10 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
     text = _norm(own)
     if not text.strip():
         return ReplyReading(intent="other")
-    if _OOO.search(text):
+    if cue.OOO.search(text):
         return ReplyReading(intent="out_of_office")
     own_level, wanted_level = _level(_norm(own + "\n" + signature), vocab)
-    prefs = [name for name, p in _PREFS if p.search(text)]
+    prefs = [name for name, p in cue.PREFS if p.search(text)]
     if "other_org" in prefs and "same_org" in prefs:  # "not from my own council"
         prefs.remove("same_org")
     if wanted_level:
@@ -425,8 +322,8 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
         acc.clause(clause, vocab, mentor_seen)
         mentor_seen = mentor_seen or "mentor" in clause
     kept = frozenset(r for r, ok in acc.roles.items() if ok)
-    past = _PAST.search(text)
-    if not kept and past and _AGAIN.search(text):  # "I mentored last year, happy to go again"
+    past = cue.PAST.search(text)
+    if not kept and past and cue.AGAIN.search(text):  # "I mentored last year, happy to go again"
         said = past.group(0)
         kept = frozenset({"mentee" if "mentee" in said or "was mentored" in said else "mentor"})
     if kept == {"mentee"}:
@@ -439,13 +336,13 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
         "preferences": tuple(dict.fromkeys(prefs)),
         "excluded": tuple(acc.excluded),
     }
-    if _WITHDRAW.search(text) and not kept:
+    if cue.WITHDRAW.search(text) and not kept:
         return ReplyReading(intent="withdraw", **common)
-    if _DECLINE.search(text) and not kept:
+    if cue.DECLINE.search(text) and not kept:
         return ReplyReading(intent="decline", **common)
     if kept:
         return ReplyReading(
-            intent="signup", roles=kept, replaces=bool(_REPLACE.search(text)),
+            intent="signup", roles=kept, replaces=bool(cue.REPLACE.search(text)),
             offers=tuple(acc.offers), wants=tuple(acc.wants), unassigned=tuple(acc.unassigned),
             **common,
         )  # fmt: skip
@@ -454,7 +351,7 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
     topics = tuple(acc.offers + acc.wants + acc.unassigned)
     if topics or acc.excluded:
         return ReplyReading(intent="topics", unassigned=topics, **common)
-    return ReplyReading(intent="thanks" if _THANKS.search(text) else "other", **common)
+    return ReplyReading(intent="thanks" if cue.THANKS.search(text) else "other", **common)
 
 
 def _nearest(cues: list[tuple[int, str]], pos: int) -> str | None:

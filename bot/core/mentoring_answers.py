@@ -22,8 +22,9 @@ _DROP = re.compile(
     r"\s*(.+?)\s*(?:[.;!\n]|$)",
     re.I,
 )
-_APPROVE = re.compile(r"\b(?:approved?|approving|lgtm|go ahead|looks good|all good|sign(?:ed)? off)\b",
-                      re.I)  # fmt: skip
+_APPROVE = re.compile(
+    r"\b(?:approved?|approving|lgtm|go ahead|looks good|all good|sign(?:ed)? off)\b", re.I
+)
 _NOT_APPROVE = re.compile(
     r"\b(?:not|don't|do not|can't|cannot|before I|once|will|going to|shall)\b[\w\s]{0,20}\bapprove"
     r"|'ll approve|\bapprove\w* (?:once|when|after|later|tomorrow|soon)\b",

@@ -139,14 +139,21 @@ def session_context(c: Cohort, n: int, tz: ZoneInfo) -> dict[str, Any]:
 
 def plan(ctx: JobContext) -> None:
     """Post whatever is due now for every cohort."""
+    failed: list[str] = []
     for cohort in ctx.config.cohorts:
         planned = cohort_plan(cohort, ctx.tz)
         with ctx.store.transaction() as conn:
             done = t.finished_keys(conn, [p.key for p in planned])
         for post in due_posts(planned, ctx.now, done):
-            outcome = STEPS[post.kind](ctx, cohort, post)
-            if outcome and not ctx.dry_run:
-                posting.finish(ctx, post.key, post.kind, outcome)
+            posting.isolated(ctx, post.key, failed, lambda c=cohort, p=post: _carry_out(ctx, c, p))
+    if failed:
+        raise posting.PlanFailed("cohorts", failed)
+
+
+def _carry_out(ctx: JobContext, cohort: Cohort, post: PlannedPost) -> None:
+    outcome = STEPS[post.kind](ctx, cohort, post)
+    if outcome and not ctx.dry_run:
+        posting.finish(ctx, post.key, post.kind, outcome)
 
 
 def _recruitment(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:

@@ -107,12 +107,20 @@ def plan(ctx: JobContext) -> None:
     """Post whatever is due now for every event series."""
     if not ctx.config.events:
         return
+    due = [
+        (occ, post)
+        for series in ctx.config.events
+        for occ in series.occurrences(*window(series, ctx.now, ctx.tz), ctx.tz)
+        for post in _due(ctx, event_plan(occ))
+    ]
+    if not due:
+        return  # an idle cycle costs no requests
     net = posting.network(ctx)
-    for series in ctx.config.events:
-        start, end = window(series, ctx.now, ctx.tz)
-        for occ in series.occurrences(start, end, ctx.tz):
-            for post in _due(ctx, event_plan(occ)):
-                _carry_out(ctx, net, occ, post)
+    failed: list[str] = []
+    for occ, post in due:
+        posting.isolated(ctx, post.key, failed, lambda o=occ, p=post: _carry_out(ctx, net, o, p))
+    if failed:
+        raise posting.PlanFailed("events", failed)
 
 
 def _due(ctx: JobContext, planned: list[PlannedPost]) -> list[PlannedPost]:

@@ -7,13 +7,14 @@ poll job: on the call (offers and requests), on the staff approval post, and on 
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from bot.config.mentoring import MentoringRound
 from bot.core.matching import MatchResult, Person, match
-from bot.core.mentoring import level_of, read_replies, read_reply
+from bot.core.mentoring import level_of, read_replies, read_reply, reply_text
 from bot.core.mentoring_answers import find_pair, read_approval, read_met
 from bot.jobs import posting
 from bot.jobs.planner import PLANNERS
@@ -46,9 +47,17 @@ def _place(ctx: JobContext, project: str | None) -> posting.Place:
 
 def plan(ctx: JobContext) -> None:
     """Carry every configured round forward by whatever steps are due."""
+    failed: Exception | None = None
     for rnd in ctx.config.mentoring:
-        if ctx.now >= rnd.call_at:
+        if ctx.now < rnd.call_at:
+            continue
+        try:
             plan_round(ctx, rnd)
+        except Exception as err:  # one broken round must not hold up the others
+            ctx.log.error("mentoring: %s failed: %s", rnd.key, type(err).__name__)
+            failed = failed or err
+    if failed is not None:
+        raise failed
 
 
 def plan_round(ctx: JobContext, rnd: MentoringRound) -> None:
@@ -117,7 +126,9 @@ def handle_call_reply(ctx: JobContext, change: ReplyChange) -> None:
     comment = change.comment
     with ctx.store.transaction() as conn:
         save_call_reply(ctx, conn, rnd, comment, trashed=change.change == "trashed")
-    if change.change != "trashed" and read_reply(comment.content, rnd.vocabulary()).intent in ACKED_INTENTS:
+    if change.change == "trashed":
+        return
+    if read_reply(comment.content, rnd.vocabulary()).intent in ACKED_INTENTS:
         ctx.outbox.create_boost(f"ack:comment:{comment.id}", comment.id, ACK)
 
 
@@ -157,8 +168,8 @@ def candidates(conn: Any, rnd: MentoringRound) -> tuple[list[Person], dict[int, 
     rows = {r["person_id"]: r for r in t.people(conn, rnd.key) if r["role"] != "none"}
     for r in t.unmatched_elsewhere(conn, rnd.key):
         if r["person_id"] not in rows:  # her own reply this round wins over an old one
-            rows[r["person_id"]] = {**r, "role": "mentee", "capacity": 0,
-                                    "carried_from": r["carried_from"] or r["round_key"]}  # fmt: skip
+            carried = r["carried_from"] or r["round_key"]
+            rows[r["person_id"]] = {**r, "role": "mentee", "capacity": 0, "carried_from": carried}
     people = [
         Person(
             id=r["person_id"], name=r["name"], org=r["org"], level=r["level"],
@@ -235,7 +246,9 @@ def _post_approval(ctx: JobContext, rnd: MentoringRound) -> None:
     assert rnd.approval_project
     place = _place(ctx, rnd.approval_project)
     if place.board_id is None:
-        raise posting.SetupError(f"mentoring {rnd.key}: {rnd.approval_project} needs a Message Board")
+        raise posting.SetupError(
+            f"mentoring {rnd.key}: {rnd.approval_project} needs a Message Board"
+        )
     proposed = pair_rows(ctx.store, rnd, "proposed")
     subject, body = ctx.renderer.render_post(
         "mentoring_approval", round=rnd, pairs=proposed, approvers=_approver_names(ctx, rnd))
@@ -286,7 +299,8 @@ def handle_approval_reply(ctx: JobContext, change: ReplyChange) -> None:
             t.set_round(conn, rnd.key, ctx.now, stage="approved", approved_by=comment.creator.name)
     if unknown:
         names = "; ".join(f"{a} & {b}" for a, b in unknown)
-        body = ctx.renderer.render("mentoring_approval_unknown", names=names, person=comment.creator)
+        body = ctx.renderer.render("mentoring_approval_unknown", names=names,
+                                   person=comment.creator)  # fmt: skip
         ctx.outbox.create_comment(f"mentoring:{rnd.key}:approval:unknown:{comment.id}",
                                   change.thread.recording_id, body)  # fmt: skip
     ctx.outbox.create_boost(f"ack:comment:{comment.id}", comment.id, ACK)
@@ -320,6 +334,8 @@ def _introduce(ctx: JobContext, rnd: MentoringRound, row: Any) -> None:
             t.set_pair(conn, rnd.key, pair["mentor_id"], pair["mentee_id"], ctx.now,
                        status="introduced")  # fmt: skip
     _tell_unmatched(ctx, rnd, row)
+    if row.approval_message_id:
+        ctx.reader.unwatch(row.approval_message_id)  # the proposal is settled
     _set_round(ctx, rnd.key, stage="introduced")
 
 
@@ -373,7 +389,8 @@ def handle_followup_reply(ctx: JobContext, change: ReplyChange) -> None:
     if met is None:
         return
     me = comment.creator.id
-    mine = [p for p in pair_rows(ctx.store, rnd, "introduced") if me in (p["mentor_id"], p["mentee_id"])]
+    introduced = pair_rows(ctx.store, rnd, "introduced")
+    mine = [p for p in introduced if me in (p["mentor_id"], p["mentee_id"])]
     named = [p for p in mine if _names_partner(comment.content, p, me)]
     with ctx.store.transaction() as conn:
         for p in named or mine:
@@ -385,8 +402,10 @@ def handle_followup_reply(ctx: JobContext, change: ReplyChange) -> None:
 
 def _names_partner(html: str, pair: dict, me: int) -> bool:
     partner = pair["mentee"] if pair["mentor_id"] == me else pair["mentor"]
-    sgid, name = partner.get("attachable_sgid"), partner["name"]
-    return bool(sgid and sgid in (html or "")) or name.split()[0].lower() in (html or "").lower()
+    sgid, first = partner.get("attachable_sgid"), (partner["name"].split() or [""])[0]
+    if sgid and sgid in (html or ""):
+        return True
+    return bool(first) and re.search(rf"\b{re.escape(first)}\b", reply_text(html), re.I) is not None
 
 
 def report(store: Any, rnd: MentoringRound) -> dict[str, Any]:
@@ -409,10 +428,10 @@ def report(store: Any, rnd: MentoringRound) -> dict[str, Any]:
 
 # ---- sample data for `loti-bot check` ---------------------------------------------------------
 
-_ADA = {"name": "Ada Okafor", "attachable_sgid": "BAh7CEkiCGdpZAY6BkVUSSIsZ2lkOi8vYmMzL1BlcnNvbi8x",
-        "org": "London Borough of Camden", "level": "director"}  # fmt: skip
-_GRACE = {"name": "Grace Lim", "attachable_sgid": "BAh7CEkiCGdpZAY6BkVUSSIsZ2lkOi8vYmMzL1BlcnNvbi8y",
-          "org": "London Borough of Brent", "level": "officer"}  # fmt: skip
+_ADA = {"name": "Ada Okafor", "org": "London Borough of Camden", "level": "director",
+        "attachable_sgid": "BAh7CEkiCGdpZAY6BkVUSSIsZ2lkOi8vYmMzL1BlcnNvbi8x"}  # fmt: skip
+_GRACE = {"name": "Grace Lim", "org": "London Borough of Brent", "level": "officer",
+          "attachable_sgid": "BAh7CEkiCGdpZAY6BkVUSSIsZ2lkOi8vYmMzL1BlcnNvbi8y"}  # fmt: skip
 _PAIR = {"mentor": _ADA, "mentee": _GRACE, "shared_topics": ["cloud"], "mentor_id": 1,
          "mentee_id": 2, "reasons": ["Grace Lim would like support with cloud, which Ada Okafor "
                                      "offered to mentor on"]}  # fmt: skip

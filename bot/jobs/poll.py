@@ -9,7 +9,9 @@ Features register a handler per thread kind::
 
 A handler that raises for one reply is logged and that reply is retried next cycle; after
 `MAX_ATTEMPTS` failures of the same version of a reply it is marked processed with the error,
-so one poisonous reply cannot hold the others up for ever.
+so one poisonous reply cannot hold the others up for ever. Basecamp being unavailable
+(`WriteOutcomeUnknown`, retryable errors) is not counted against the reply. Functions in
+`AFTER_POLL` run once per cycle after the replies (each guarded the same way).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from bot.basecamp.errors import AccountInactive, AuthError, BasecampError
+from bot.outbox import WriteOutcomeUnknown
 from bot.threads import ReplyChange
 
 if TYPE_CHECKING:
@@ -30,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 Handler = Callable[["JobContext", ReplyChange], Any]
 HANDLERS: dict[str, Handler] = {}
-# Called once after each poll's replies are handled (e.g. sign-ups' live places line).
+# Run once after each poll's replies are handled (e.g. refresh each sign-up thread's line).
 AFTER_POLL: list[Callable[[JobContext], Any]] = []
 MAX_ATTEMPTS = 5
 # Feature modules that register handlers when imported.
@@ -56,7 +60,14 @@ def load_handlers() -> None:
 
 def _fatal(err: BaseException) -> bool:
     # Failures that are not about one reply: stop the cycle rather than blame every reply.
-    return type(err).__name__ in {"AuthError", "AccountInactive"}
+    return isinstance(err, AuthError | AccountInactive)
+
+
+def _transient(err: BaseException) -> bool:
+    # Basecamp being slow or flaky says nothing about the reply: retry without counting.
+    if isinstance(err, WriteOutcomeUnknown):
+        return True
+    return isinstance(err, BasecampError) and (err.retryable or err.outcome_unknown)
 
 
 @dataclass
@@ -92,6 +103,10 @@ def poll(ctx: JobContext) -> PollResult:
                 raise
             result.failed += 1
             reason = f"{type(err).__name__}: {str(err)[:200]}"
+            if _transient(err):
+                log.warning("poll: %s not handled yet (%s); will retry", _describe(change),
+                            reason)
+                continue
             attempts = ctx.reader.record_failure(change, reason)
             if attempts >= MAX_ATTEMPTS:
                 ctx.reader.mark_processed(change, error=reason)
@@ -104,14 +119,15 @@ def poll(ctx: JobContext) -> PollResult:
             continue
         ctx.reader.mark_processed(change)
         result.handled += 1
-    for after in list(AFTER_POLL):
+    ctx.reader.checkpoint()
+    for hook in list(AFTER_POLL):
         try:
-            after(ctx)
+            hook(ctx)
         except Exception as err:
             if _fatal(err):
                 raise
-            log.exception("poll: after-poll step %s failed", getattr(after, "__qualname__", after))
-    ctx.reader.checkpoint()
+            log.exception("poll: after-poll step %s failed; will run again next cycle",
+                          getattr(hook, "__name__", hook))
     if result.changes:
         log.info("poll: %d replies handled, %d failed, %d given up",
                  result.handled, result.failed, result.given_up)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +57,28 @@ def network(ctx: JobContext) -> Place:
     if place.board_id is None or place.schedule_id is None:
         raise SetupError(f"the network project {ref.name!r} needs its Message Board and Schedule")
     return place
+
+
+class PlanFailed(Exception):
+    """Some planned posts failed this cycle (each was logged); the rest went ahead."""
+
+    def __init__(self, part: str, keys: list[str]):
+        self.keys = keys
+        super().__init__(f"{part}: {len(keys)} planned post(s) failed: {', '.join(keys)}")
+
+
+_FATAL = {"AuthError", "AccountInactive"}
+
+
+def isolated(ctx: JobContext, key: str, failed: list[str], fn: Callable[[], None]) -> None:
+    """Run one planned post; a failure is logged and noted, and the next post still runs."""
+    try:
+        fn()
+    except Exception as err:
+        if type(err).__name__ in _FATAL:
+            raise  # not about this post: stop the cycle
+        ctx.log.error("%s failed: %s: %s", key, type(err).__name__, err)
+        failed.append(key)
 
 
 def finish(ctx: JobContext, key: str, kind: str, outcome: str) -> None:

@@ -12,6 +12,7 @@ participants updated, each only when it changed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from dataclasses import dataclass
@@ -92,6 +93,11 @@ def open_signup_thread(
 # ---- reading one reply --------------------------------------------------------------------
 
 
+def _ref(comment_id: int) -> str:
+    # Zero-padded so replies written in the same second sort by id, as Basecamp assigns them.
+    return f"comment:{int(comment_id):015d}"
+
+
 def _who(person_id: int) -> str:
     return f"person:{person_id}"
 
@@ -105,31 +111,72 @@ def _organisation(
     return (company or None), False
 
 
+def _cache(ctx: JobContext) -> dict[Any, Any]:
+    # A JobContext lives for one cycle and this job is the only writer of the sign-up
+    # tables during it, so each thread's rows are loaded once per cycle, not once per reply
+    # (a 500-reply burst would otherwise reload the table 500 times).
+    return vars(ctx).setdefault("_signups_cache", {})
+
+
+def _rows(ctx: JobContext, key: str) -> list[repo.ReplyRow]:
+    cache = _cache(ctx)
+    if ("rows", key) not in cache:
+        with ctx.store.transaction() as conn:
+            cache[("rows", key)] = repo.replies(conn, key)
+            cache[("staff", key)] = repo.staff_actions(conn, key)
+            cache[("acks", key)] = repo.acks(conn, key)
+    return list(cache[("rows", key)])
+
+
+def _remember(ctx: JobContext, key: str, comment_id: int, row: repo.ReplyRow | None) -> None:
+    rows = [r for r in _rows(ctx, key) if r.comment_id != comment_id]
+    if row is not None:
+        rows.append(row)
+        rows.sort(key=lambda r: (r.effective_at, r.comment_id))
+    _cache(ctx)[("rows", key)] = rows
+
+
 def _entries(
     ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules, rows: list[repo.ReplyRow]
 ) -> list[Entry]:
     entries = [
-        Entry(
-            f"comment:{r.comment_id}", _who(r.person_id), r.effective_at, r.intent, r.organisation
-        )
+        Entry(_ref(r.comment_id), _who(r.person_id), r.effective_at, r.intent, r.organisation)
         for r in rows
     ]
     by_email = {r.email.lower(): r for r in rows if r.email}
-    with ctx.store.transaction() as conn:
-        actions = repo.staff_actions(conn, thread.key)
-    configured = [(f"config-add:{e}", e, "add", thread.opened_at) for e in rules.staff_add]
-    configured += [
-        (f"config-remove:{e}", e, "remove", thread.opened_at) for e in rules.staff_remove
-    ]
-    for ref, email, action, at in [(f"staff:{i}", e, a, t) for i, e, a, t in actions] + configured:
+    _rows(ctx, thread.key)  # loads the staff actions with the rows
+    actions = [(f"staff:{i:015d}", e, a, t) for i, e, a, t in _cache(ctx)[("staff", thread.key)]]
+    # Config changes are staff's last word: applied after every reply.
+    last = ctx.now
+    actions += [(f"config-add:{e}", e, "add", last) for e in rules.staff_add]
+    actions += [(f"config-remove:{e}", e, "remove", last) for e in rules.staff_remove]
+    for ref, email, action, at in actions:
         email = email.lower()
         known = by_email.get(email)
         who = _who(known.person_id) if known else f"email:{email}"
         org = known.organisation if known else _organisation(ctx, email, None)[0]
-        # Config changes are staff's last word: applied after every reply.
-        when = at if not ref.startswith("config") else datetime.max.replace(tzinfo=at.tzinfo)
-        entries.append(Entry(ref, who, min(when, ctx.now), action, org, staff=True))
+        entries.append(Entry(ref, who, min(at, ctx.now), action, org, staff=True))
     return entries
+
+
+def _boost_entries(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules) -> list[Entry]:
+    """Boosts on the announcement, as joins, where the rules say a boost counts."""
+    if not rules.boost_counts_as_join:
+        return []
+    cache = _cache(ctx)
+    if ("boosts", thread.key) not in cache:  # one (conditional) GET per thread per cycle
+        entries = []
+        for boost in ctx.client.boosts(thread.recording_id):
+            person = boost.booster
+            if person is None or person.id == ctx.me.id or boost.created_at is None:
+                continue
+            company = person.company.name if person.company else None
+            org = _organisation(ctx, person.email_address, company)[0]
+            entries.append(
+                Entry(f"boost:{boost.id:015d}", _who(person.id), boost.created_at, "join", org)
+            )
+        cache[("boosts", thread.key)] = entries
+    return list(cache[("boosts", thread.key)])
 
 
 def _ledger(
@@ -138,11 +185,10 @@ def _ledger(
     rules: SignupRules,
     rows: list[repo.ReplyRow] | None = None,
 ) -> Ledger:
-    if rows is None:
-        with ctx.store.transaction() as conn:
-            rows = repo.replies(conn, thread.key)
+    rows = _rows(ctx, thread.key) if rows is None else rows
     member_orgs = [o.key for o in ctx.config.network.organisations]
-    return compute(rules, _entries(ctx, thread, rules, rows), ctx.now, member_orgs)
+    entries = _entries(ctx, thread, rules, rows) + _boost_entries(ctx, thread, rules)
+    return compute(rules, entries, ctx.now, member_orgs)
 
 
 @poll.register(KIND)
@@ -150,30 +196,30 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
     """Read one new, edited or trashed reply and acknowledge what it did."""
     comment = change.comment
     with ctx.store.transaction() as conn:
-        thread = repo.thread(conn, change.thread.key) or repo.thread_by_recording(
-            conn, change.thread.recording_id
-        )
+        thread = repo.thread(conn, change.thread.key)
     if thread is None:
         log.warning(
             "signups: reply %s is on an unknown sign-up thread %s", comment.id, change.thread.key
         )
         return
     rules = SignupRules.model_validate_json(thread.rules)
+    _cache(ctx).setdefault("changed", set()).add(thread.key)
     if change.change == "trashed" or getattr(comment, "status", "") == "trashed":
         with ctx.store.transaction() as conn:
             repo.trash_reply(conn, comment.id)
+        _remember(ctx, thread.key, comment.id, None)
         _acknowledge(ctx, thread, comment.id, "", "none", "")
         log.info("signups: %s: reply %s trashed; its effect is withdrawn", thread.key, comment.id)
         return
     creator = comment.creator
     if creator is None or creator.id == ctx.me.id:
         return
-    with ctx.store.transaction() as conn:
-        others = [r for r in repo.replies(conn, thread.key) if r.comment_id != comment.id]
-        previous = repo.reply(conn, comment.id)
-    first_read_at = previous.effective_at if previous else comment.created_at
-    earlier = [r for r in others if (r.effective_at, r.comment_id) < (first_read_at, comment.id)]
-    before = _ledger(ctx, thread, rules, earlier).people.get(_who(creator.id))
+    rows = _rows(ctx, thread.key)
+    previous = next((r for r in rows if r.comment_id == comment.id), None)
+    others = [r for r in rows if r.comment_id != comment.id]
+    before = None
+    if any(r.person_id == creator.id for r in others) or _cache(ctx)[("staff", thread.key)]:
+        before = _ledger(ctx, thread, rules, others).people.get(_who(creator.id))
     reading = classify(
         comment.content or "",
         ctx.config.replies,
@@ -183,38 +229,9 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
             staff_names=frozenset(s.name for s in ctx.config.network.staff),
         ),
     )
-    effective_at = first_read_at
-    if previous is not None and previous.intent != reading.intent:
-        effective_at = comment.updated_at or ctx.now
-    email = creator.email_address
-    org, known = _organisation(ctx, email, creator.company.name if creator.company else None)
-    with ctx.store.transaction() as conn:
-        repo.save_reply(
-            conn,
-            {
-                "comment_id": comment.id,
-                "thread_key": thread.key,
-                "person_id": creator.id,
-                "name": creator.name,
-                "email": email,
-                "sgid": creator.attachable_sgid,
-                "organisation": org,
-                "org_known": known,
-                "created_at": comment.created_at,
-                "updated_at": comment.updated_at,
-                "effective_at": effective_at,
-                "intent": reading.intent,
-                "reasons": json.dumps(list(reading.reasons)),
-                "referral": reading.referral,
-                "mentions": json.dumps(
-                    list(zip(reading.mention_names, reading.mention_sgids, strict=False))
-                ),
-                "app_url": comment.app_url,
-                "trashed": False,
-            },
-        )
+    row = _save_reading(ctx, thread, comment, previous, reading)
     ledger = _ledger(ctx, thread, rules)
-    ref = f"comment:{comment.id}"
+    ref = _ref(comment.id)
     outcome = ledger.outcomes.get(ref, Outcome("noted"))
     person = ledger.people.get(_who(creator.id))
     if (
@@ -232,12 +249,47 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         outcome.kind,
     )
     kind, label = ack_for(outcome)
-    content = ""
-    if kind == "comment":
-        content = _comment_body(ctx, thread, rules, outcome.kind, creator)
-    _acknowledge(ctx, thread, comment.id, label, kind, content)
+    content = _comment_body(ctx, thread, rules, outcome.kind, creator) if kind == "comment" else ""
+    _acknowledge(ctx, thread, row.comment_id, label, kind, content, reply=row)
     if reading.referral:
         _invite_colleagues(ctx, thread, creator, reading)
+
+
+def _save_reading(
+    ctx: JobContext,
+    thread: repo.ThreadRow,
+    comment: Any,
+    previous: repo.ReplyRow | None,
+    reading: ReplyReading,
+) -> repo.ReplyRow:
+    creator = comment.creator
+    effective_at = previous.effective_at if previous else comment.created_at
+    if previous is not None and previous.intent != reading.intent:
+        effective_at = comment.updated_at or ctx.now  # a changed answer joins the back
+    company = creator.company.name if creator.company else None
+    org, known = _organisation(ctx, creator.email_address, company)
+    mentions = list(zip(reading.mention_names, reading.mention_sgids, strict=False))
+    row = repo.ReplyRow(
+        comment_id=comment.id,
+        thread_key=thread.key,
+        person_id=creator.id,
+        name=creator.name,
+        email=creator.email_address,
+        sgid=creator.attachable_sgid,
+        organisation=org,
+        org_known=known,
+        created_at=comment.created_at,
+        updated_at=comment.updated_at,
+        effective_at=effective_at,
+        intent=reading.intent,
+        reasons=json.dumps(list(reading.reasons)),
+        referral=reading.referral,
+        mentions=json.dumps(mentions),
+        app_url=comment.app_url,
+        trashed=False,
+    )
+    _remember(ctx, thread.key, comment.id, row)
+    return row  # saved with its acknowledgement, in one transaction
 
 
 # ---- acknowledgements ---------------------------------------------------------------------
@@ -261,71 +313,54 @@ def ack_for(outcome: Outcome) -> tuple[str, str]:
 
 
 def _acknowledge(
-    ctx: JobContext, thread: repo.ThreadRow, comment_id: int, label: str, kind: str, content: str
+    ctx: JobContext,
+    thread: repo.ThreadRow,
+    comment_id: int,
+    label: str,
+    kind: str,
+    content: str,
+    reply: repo.ReplyRow | None = None,
 ) -> None:
-    """Make `label` the reply's one current acknowledgement (replacing an outdated boost)."""
+    """Make `label` the reply's one current acknowledgement (replacing an outdated boost).
+
+    The version in the Outbox key comes from the stored record, which changes only after
+    the new acknowledgement is posted: a crash at any point re-runs the same keys. The
+    reply's reading (if given) is saved in the same transaction as the record.
+    """
     cid = int(comment_id)
-    with ctx.store.transaction() as conn:
-        row = repo.ack(conn, cid)
-    if row is not None and row.label == label and not row.pending:
-        return
-    if row is None and kind == "none":
-        return
-    if row is not None and row.label != label:
-        if row.kind == "boost" and row.item_id:
+    _rows(ctx, thread.key)
+    acks = _cache(ctx)[("acks", thread.key)]
+    row = acks.get(cid)
+    values = None
+    if not (row is not None and row.label == label) and not (row is None and kind == "none"):
+        if row is not None and row.kind == "boost" and row.item_id:
             ctx.outbox.delete_boost(f"signup:ack:{cid}:v{row.version}:delete", row.item_id)
-        version = row.version + 1
-        with ctx.store.transaction() as conn:
-            repo.save_ack(
-                conn,
-                {
-                    "comment_id": cid,
-                    "thread_key": thread.key,
-                    "label": label,
-                    "kind": kind,
-                    "version": version,
-                    "item_id": None,
-                    "pending": kind != "none",
-                },
-            )
-    else:
-        version = row.version if row is not None else 1
-        if row is None:
-            with ctx.store.transaction() as conn:
-                repo.save_ack(
-                    conn,
-                    {
-                        "comment_id": cid,
-                        "thread_key": thread.key,
-                        "label": label,
-                        "kind": kind,
-                        "version": version,
-                        "item_id": None,
-                        "pending": True,
-                    },
-                )
-    if kind == "none":
-        return
-    key = f"signup:ack:{cid}:v{version}"
-    if kind == "boost":
-        item = ctx.outbox.create_boost(key, cid, label)
-    else:
-        item = ctx.outbox.create_comment(key, thread.recording_id, content)
-    if item is None:  # dry run
-        return
-    with ctx.store.transaction() as conn:
-        repo.save_ack(
-            conn,
-            {
+        version = row.version + 1 if row is not None else 1
+        item = None
+        key = f"signup:ack:{cid}:v{version}"
+        if kind == "boost":
+            item = ctx.outbox.create_boost(key, cid, label)
+        elif kind == "comment":
+            item = ctx.outbox.create_comment(key, thread.recording_id, content)
+        if item is not None or kind == "none":  # None otherwise means a dry run
+            values = {
                 "comment_id": cid,
                 "thread_key": thread.key,
                 "label": label,
                 "kind": kind,
                 "version": version,
-                "item_id": int(item.id),
+                "item_id": int(item.id) if item is not None else None,
                 "pending": False,
-            },
-        )
+            }
+    if values is None and reply is None:
+        return
+    with ctx.store.transaction() as conn:
+        if reply is not None:
+            repo.save_reply(conn, dataclasses.asdict(reply))
+        if values is not None:
+            repo.save_ack(conn, values)
+    if values is not None:
+        acks[cid] = repo.AckRow(**values)
 
 
 def _first_name(name: str) -> str:
@@ -333,9 +368,9 @@ def _first_name(name: str) -> str:
 
 
 def _person(p: Any) -> dict[str, Any]:
-    name = p.name if hasattr(p, "name") else p["name"]
-    sgid = p.attachable_sgid if hasattr(p, "attachable_sgid") else p.get("attachable_sgid")
-    return {"name": name, "first_name": _first_name(name), "attachable_sgid": sgid}
+    if isinstance(p, dict):
+        return {"first_name": _first_name(p["name"]), **p}
+    return {"name": p.name, "first_name": _first_name(p.name), "attachable_sgid": p.attachable_sgid}
 
 
 def _staff_contact(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules) -> Any:
@@ -358,7 +393,7 @@ def _comment_body(
         log.warning(
             "signups: %s: no staff contact on the project to pass a question to", thread.key
         )
-        staff = {"name": "the LOTI team", "attachable_sgid": None}
+        staff = {"name": "The LOTI team", "first_name": "the team", "attachable_sgid": None}
     return ctx.renderer.render(
         "signup_reply",
         kind=kind,
@@ -396,8 +431,7 @@ def _invite_colleagues(
 def refresh_thread(ctx: JobContext, thread: repo.ThreadRow) -> Ledger:
     """Announce promotions and bring the live line and participants up to date."""
     rules = SignupRules.model_validate_json(thread.rules)
-    with ctx.store.transaction() as conn:
-        rows = repo.replies(conn, thread.key)
+    rows = _rows(ctx, thread.key)
     ledger = _ledger(ctx, thread, rules, rows)
     latest = {_who(r.person_id): r for r in rows}
     for person in ledger.confirmed:
@@ -419,8 +453,8 @@ def _tell_if_promoted(
     if not (person.place_ref or "").startswith("comment:"):
         return
     join_id = int(person.place_ref.split(":")[1])
-    with ctx.store.transaction() as conn:
-        told = repo.ack(conn, join_id)
+    _rows(ctx, thread.key)
+    told = _cache(ctx)[("acks", thread.key)].get(join_id)
     if told is None or not told.label.startswith("⏳"):
         return
     if reply is not None and reply.sgid:
@@ -486,11 +520,16 @@ def _update_participants(ctx: JobContext, thread: repo.ThreadRow, ids: list[int]
         repo.update_thread(conn, thread.key, participants=joined, participants_version=version)
 
 
-def refresh_signup_threads(ctx: JobContext) -> None:
-    """Refresh every open sign-up thread (once per cycle; cheap when nothing changed)."""
+def refresh_signup_threads(ctx: JobContext, only_changed: bool = False) -> None:
+    """Refresh open sign-up threads: all of them, or only those with replies this cycle."""
     open_ids = {t.recording_id for t in ctx.reader.threads(KIND)}
+    changed = _cache(ctx).get("changed", set())
     with ctx.store.transaction() as conn:
-        threads = [t for t in repo.threads(conn) if t.recording_id in open_ids]
+        threads = [
+            t
+            for t in repo.threads(conn)
+            if t.recording_id in open_ids and (not only_changed or t.key in changed)
+        ]
     for thread in threads:
         try:
             refresh_thread(ctx, thread)
@@ -498,7 +537,15 @@ def refresh_signup_threads(ctx: JobContext) -> None:
             log.exception("signups: %s: refresh failed; will try again next cycle", thread.key)
 
 
-poll.AFTER_POLL.append(refresh_signup_threads)
+def refresh_changed_threads(ctx: JobContext) -> None:
+    """After a poll: refresh the threads whose replies changed (an idle poll costs nothing)."""
+    if _cache(ctx).get("changed"):
+        refresh_signup_threads(ctx, only_changed=True)
+
+
+# The planner pass refreshes every open thread, so deadlines and closing times take effect
+# even when nobody replies; the poll refreshes only what its replies touched.
+poll.AFTER_POLL.append(refresh_changed_threads)
 planner.PLANNERS.append(refresh_signup_threads)
 
 
@@ -509,14 +556,15 @@ def signup_rows(ctx: JobContext, key: str) -> list[SignupRow]:
     """Everyone who replied on the thread (or was added by staff), with where they stand."""
     with ctx.store.transaction() as conn:
         thread = repo.thread(conn, key)
-        rows = repo.replies(conn, key) if thread else []
     if thread is None:
         raise LookupError(f"no sign-up thread with key {key!r}")
+    _cache(ctx).pop(("rows", key), None)  # always the stored truth, with staff changes
+    rows = _rows(ctx, key)
     ledger = _ledger(ctx, thread, SignupRules.model_validate_json(thread.rules), rows)
     by_who: dict[str, repo.ReplyRow] = {}
     for r in rows:
         by_who[_who(r.person_id)] = r
-    deciding = {f"comment:{r.comment_id}": r for r in rows}
+    deciding = {_ref(r.comment_id): r for r in rows}
     out = []
     for person in ledger.people.values():
         reply = deciding.get(person.ref) or by_who.get(person.who)
@@ -567,3 +615,4 @@ def add_staff_change(ctx: JobContext, key: str, email: str, action: str) -> None
         if repo.thread(conn, key) is None:
             raise LookupError(f"no sign-up thread with key {key!r}")
         repo.add_staff_action(conn, key, email.strip().lower(), action, ctx.now)
+    _cache(ctx).pop(("rows", key), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,7 @@ class Reply:
     body: Any = None
     paged: bool = False
     headers: dict = field(default_factory=dict)
+    render: Callable[[Any], Any] | None = None  # applied to a page's items only
 
 
 @dataclass
@@ -97,7 +99,8 @@ def _touch(rec: dict, ctx: Ctx) -> None:
 
 
 def _paged(ctx: Ctx, recs: list[dict]) -> Reply:
-    return Reply(body=[ctx.views.recording(r) for r in recs], paged=True)
+    # Render only the requested page: long threads stay cheap to list.
+    return Reply(body=recs, paged=True, render=ctx.views.recording)
 
 
 # --- people and projects ------------------------------------------------------------
@@ -166,9 +169,11 @@ def project_people(ctx: Ctx, pid: str) -> Reply:
 def update_access(ctx: Ctx, pid: str) -> Reply:
     project, state = _project(ctx, pid), ctx.state
     body = ctx.body if isinstance(ctx.body, dict) else {}
-    grant = list(body.get("grant") or [])
-    revoke = list(body.get("revoke") or [])
-    for new in body.get("create") or []:
+    grant, revoke, create = (body.get(k) or [] for k in ("grant", "revoke", "create"))
+    if not all(isinstance(v, list) for v in (grant, revoke, create)):
+        raise ApiError(422, "grant, revoke and create must be lists")
+    grant, revoke = list(grant), list(revoke)
+    for new in create:
         if not isinstance(new, dict) or not new.get("name") or not new.get("email_address"):
             raise ApiError(422, "create needs name and email_address")
         person = state.add_person(new["name"], new["email_address"], ctx.now,
@@ -266,6 +271,9 @@ def get_message(ctx: Ctx, mid: str) -> Reply:
 
 def update_message(ctx: Ctx, mid: str) -> Reply:
     message = _rec(ctx, mid, "Message")
+    subject = ctx.field("subject", False)
+    if subject is not None and not subject.strip():
+        raise ApiError(422, "subject can't be blank")
     for name in ("subject", "content"):
         value = ctx.field(name, False)
         if value is not None:

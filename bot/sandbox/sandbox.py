@@ -153,9 +153,15 @@ class Sandbox:
 
     def check_request(self, method: str, path: str, query: dict, body: Any) -> None:
         """Validate a request against the OpenAPI spec; record problems, never fail it."""
-        from bot.sandbox.spec import load_spec
+        from bot.sandbox.spec import SPEC_ENV, default_spec_path, load_spec
 
-        problems = load_spec().validate_request(method, path, query, body)
+        try:
+            spec = load_spec()
+        except OSError:
+            problems = [f"cannot validate: no OpenAPI spec at {default_spec_path()} "
+                        f"(set {SPEC_ENV})"]
+        else:
+            problems = spec.validate_request(method, path, query, body)
         with self.lock:
             self.violations.extend(problems)
 

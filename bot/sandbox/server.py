@@ -8,6 +8,7 @@ import json
 import re
 import socket
 import time
+from collections.abc import Callable
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
@@ -51,6 +52,9 @@ class Request:
         self.headers = handler.headers
         length = int(handler.headers.get("Content-Length") or 0)
         self.body = handler.rfile.read(length) if length > 0 else b""
+        # Called with the status just before answering, so a client that has its answer
+        # always finds the request in the log.
+        self.on_answer: Callable[[int], None] = lambda status: None
 
     def json(self) -> Any:
         """The body as JSON (None when empty); ApiError 400 when malformed."""
@@ -65,6 +69,7 @@ class Request:
 def send(req: Request, status: int, body: Any = None, headers: dict | None = None) -> None:
     """Write a complete response (JSON body unless None)."""
     handler = req.handler
+    req.on_answer(status)
     data = b"" if body is None else json.dumps(body).encode()
     handler.send_response(status)
     for name, value in (headers or {}).items():
@@ -113,13 +118,12 @@ def serve(sb: Sandbox, req: Request) -> None:
         status, body = control.handle(sb, req)
         send(req, status, body)
         return
+    req.on_answer = lambda status: sb.log(req.method, req.raw_path, status)
     if req.path.startswith("/launchpad/"):
         status, body = launchpad.handle(sb, req)
-        sb.log(req.method, req.raw_path, status)
         send(req, status, body)
         return
-    status = _api(sb, req)
-    sb.log(req.method, req.raw_path, status)
+    _api(sb, req)
 
 
 def _api(sb: Sandbox, req: Request) -> int:
@@ -146,6 +150,10 @@ def _api(sb: Sandbox, req: Request) -> int:
     except ApiError as err:
         send(req, err.status, err.body or error_body(err.status, err.message), err.headers)
         return err.status
+    except Exception as exc:  # a sandbox bug: answer like Basecamp would, and make it loud
+        sb.violations.append(f"sandbox error on {req.method} {req.path}: {exc!r}")
+        send(req, 500, error_body(500, "Internal sandbox error"))
+        return 500
 
 
 def _checked(sb: Sandbox, req: Request) -> int:
@@ -178,10 +186,13 @@ def _checked(sb: Sandbox, req: Request) -> int:
     with sb.lock:
         ctx = Ctx(sb.state, sb.views, sb.clock.iso(), req.query, body)
         reply = dispatch(method, norm, ctx)
+        if reply.paged:
+            reply.body = _paginate(req, reply)
         if method != "GET":
             sb.save()
     if method != "GET" and sb.faults.should_drop(method, req.path):
         # The write is committed; the client never hears back.
+        req.on_answer(0)
         req.handler.close_connection = True
         with contextlib.suppress(OSError):
             req.handler.connection.shutdown(socket.SHUT_RDWR)
@@ -192,8 +203,6 @@ def _checked(sb: Sandbox, req: Request) -> int:
 def _respond(req: Request, reply: Reply) -> int:
     headers = dict(reply.headers)
     body = reply.body
-    if reply.paged:
-        body = _paginate(req, body, headers)
     if req.method != "GET" or reply.status != 200 or body is None:
         send(req, reply.status, body, headers)
         return reply.status
@@ -210,7 +219,9 @@ def _respond(req: Request, reply: Reply) -> int:
     return 200
 
 
-def _paginate(req: Request, items: list, headers: dict) -> list:
+def _paginate(req: Request, reply: Reply) -> list:
+    """One geared page of a list reply, with X-Total-Count and Link set on the reply."""
+    items, headers = reply.body, reply.headers
     try:
         page = max(1, int(req.query.get("page", "1")))
     except ValueError:
@@ -221,7 +232,8 @@ def _paginate(req: Request, items: list, headers: dict) -> list:
         query = dict(req.query, page=str(page + 1))
         host = req.headers.get("Host", "127.0.0.1")
         headers["Link"] = f'<http://{host}{req.path}?{urlencode(query)}>; rel="next"'
-    return items[start:end]
+    page_items = items[start:end]
+    return [reply.render(item) for item in page_items] if reply.render else page_items
 
 
 def _last_modified(body: Any) -> str | None:

@@ -122,7 +122,8 @@ def save_reply(conn: Connection, *, comment_id: int, round_key: str, person_id: 
     t = mentoring_replies.c
     values = dict(round_key=round_key, person_id=person_id, html=html, created_at=created_at,
                   trashed=trashed)  # fmt: skip
-    done = conn.execute(update(mentoring_replies).where(t.comment_id == comment_id).values(**values))
+    query = update(mentoring_replies).where(t.comment_id == comment_id).values(**values)
+    done = conn.execute(query)
     if not done.rowcount:
         conn.execute(insert(mentoring_replies).values(comment_id=comment_id, **values))
 

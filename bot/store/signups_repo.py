@@ -160,6 +160,12 @@ def ack(conn: Connection, comment_id: int) -> AckRow | None:
     return _row(AckRow, row) if row else None
 
 
+def acks(conn: Connection, key: str) -> dict[int, AckRow]:
+    """Every acknowledgement record on a thread, by comment id."""
+    rows = conn.execute(select(signup_acks).where(signup_acks.c.thread_key == key))
+    return {r.comment_id: _row(AckRow, r) for r in rows}
+
+
 def save_ack(conn: Connection, values: dict[str, Any]) -> None:
     """Insert or replace a reply's acknowledgement record."""
     conn.execute(delete(signup_acks).where(signup_acks.c.comment_id == values["comment_id"]))

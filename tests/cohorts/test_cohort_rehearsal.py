@@ -5,28 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 LONDON = ZoneInfo("Europe/London")
 
-COHORT_YAML = """\
-cohorts:
-  - key: spring-2027
-    name: Confident Digital Leaders, spring 2027
-    course_start: 2027-03-01
-    template: Confidence course cohort
-    participants_from: list
-    participants:
-      - {name: Chioma Eze, email: chioma@camden.gov.uk}
-      - {name: Hannah Reid, email: hannah@hackney.gov.uk}
-      - {name: Nia Brown, email: nia@brent.gov.uk, title: Product manager, organisation: Brent}
-    facilitators:
-      - {name: Helen Adeyemi, email: helen@adeyemi.co.uk, organisation: Adeyemi Coaching}
-    staff: [amara.okafor@loti.london]
-    reflection:
-      link: https://teams.example.org/reflect
-    check_in:
-      weekday: friday
-      time_of_day: "16:00"
-"""
+
+@pytest.fixture
+def world(world_lite):
+    """Long rehearsals run on SQLite; the `world` tests elsewhere cover PostgreSQL too."""
+    return world_lite
+
 
 
 def london(*args: int) -> datetime:
@@ -34,8 +22,8 @@ def london(*args: int) -> datetime:
 
 
 class TestSixWeekCohort:
-    def test_every_post_once_on_its_day(self, world):
-        world.write("cohorts.yaml", COHORT_YAML)
+    def test_every_post_once_on_its_day(self, world, cohort_yaml):
+        world.write("cohorts.yaml", cohort_yaml)
         world.sb.add_template("Confidence course cohort")
         net_before = world.subjects()
 
@@ -101,8 +89,8 @@ class TestSixWeekCohort:
         assert question["paused"] is True
         assert question["schedule"]["frequency"] == "every_other_week"
 
-    def test_catch_up_after_downtime_skips_past_reminders(self, world):
-        world.write("cohorts.yaml", COHORT_YAML)
+    def test_catch_up_after_downtime_skips_past_reminders(self, world, cohort_yaml):
+        world.write("cohorts.yaml", cohort_yaml)
         world.sb.add_template("Confidence course cohort")
         # The bot was down from before set-up until the afternoon of session 1.
         assert world.cycle(london(2027, 3, 8, 14, 10)) == 0

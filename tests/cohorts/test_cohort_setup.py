@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from test_cohort_rehearsal import COHORT_YAML
-
 LONDON = ZoneInfo("Europe/London")
 SETUP = datetime(2027, 2, 22, 9, 5, tzinfo=LONDON)
 
@@ -24,8 +22,8 @@ def counts(world, project_id: int) -> dict[str, int]:
 
 
 class TestResumableSetUp:
-    def test_crash_halfway_is_finished_next_run_without_duplicates(self, world):
-        world.write("cohorts.yaml", COHORT_YAML)
+    def test_crash_halfway_is_finished_next_run_without_duplicates(self, world, cohort_yaml):
+        world.write("cohorts.yaml", cohort_yaml)
         world.sb.add_template("Confidence course cohort")
         # One entry is saved but its answer is lost; then Basecamp fails (503, 500).
         world.sb.faults.drop_after_commit(n=1, methods=("POST",), path=r"entries\.json")
@@ -47,8 +45,8 @@ class TestResumableSetUp:
         assert len(cohort_projects(world)) == 1
         assert counts(world, project["id"]) == {"messages": 1, "entries": 3, "questions": 1}
 
-    def test_plain_project_when_there_is_no_template(self, world):
-        world.write("cohorts.yaml", COHORT_YAML.replace(
+    def test_plain_project_when_there_is_no_template(self, world, cohort_yaml):
+        world.write("cohorts.yaml", cohort_yaml.replace(
             "    template: Confidence course cohort\n",
             "    tools: [message_board, schedule, chat, questionnaire]\n"))
         assert world.cycle(SETUP) == 0
@@ -58,8 +56,9 @@ class TestResumableSetUp:
         emails = {p["email_address"] for p in world.project_people(project["id"])}
         assert "nia@brent.gov.uk" in emails
 
-    def test_missing_template_is_a_clear_failure_and_posts_nothing(self, world, caplog):
-        world.write("cohorts.yaml", COHORT_YAML)  # no such template in the sandbox
+    def test_missing_template_is_a_clear_failure_and_posts_nothing(self, world, cohort_yaml,
+                                                                   caplog):
+        world.write("cohorts.yaml", cohort_yaml)  # no such template in the sandbox
         assert world.cycle(SETUP) == 1
         assert cohort_projects(world) == []
         assert "no Basecamp template called 'Confidence course cohort'" in caplog.text

@@ -7,7 +7,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from posting_world import NETWORK_YAML
 
 from bot.config import ConfigError, load_config
 from bot.config.cohorts import Cohort
@@ -43,8 +42,8 @@ class TestValidation:
         with pytest.raises(ValueError, match=message):
             Cohort(**(BASE | change))
 
-    def test_error_names_file_and_line(self, tmp_path):
-        (tmp_path / "network.yaml").write_text(NETWORK_YAML)
+    def test_error_names_file_and_line(self, tmp_path, network_yaml):
+        (tmp_path / "network.yaml").write_text(network_yaml)
         (tmp_path / "cohorts.yaml").write_text(
             "cohorts:\n  - key: spring\n    name: Spring\n    course_start: 2027-03-01\n"
             "    capacity: -4\n    participants_from: list\n"
@@ -92,8 +91,8 @@ class TestSessions:
         assert sched["start_date"] == "2027-03-01" and sched["end_date"] == "2027-04-11"
 
 
-def test_coverage_counts_by_organisation(tmp_path):
-    (tmp_path / "network.yaml").write_text(NETWORK_YAML)
+def test_coverage_counts_by_organisation(tmp_path, network_yaml):
+    (tmp_path / "network.yaml").write_text(network_yaml)
     network = load_config(tmp_path).network
     rows = coverage(network, ["a@camden.gov.uk", "b@camden.gov.uk", "c@hackney.gov.uk",
                               "x@gmail.com"], minimum=2)

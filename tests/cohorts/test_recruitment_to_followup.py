@@ -48,7 +48,7 @@ def test_recruitment_to_last_follow_up_with_tick(world):
     tick(2027, 1, 11, 9, 5)
     assert world.subjects() == [f"Places open: {NAME}"]
     (announcement,) = world.messages()
-    for who in ("chioma", "dee", "hannah"):
+    for who in ("chioma", "hannah"):
         world.sb.post_comment(p[who]["id"], announcement["id"], "<div>I'd love a place</div>")
     tick(2027, 1, 11, 12, 0)  # replies read
 
@@ -56,18 +56,23 @@ def test_recruitment_to_last_follow_up_with_tick(world):
     nudge = f"{NAME}: places held for your organisation"
     assert world.subjects() == [f"Places open: {NAME}", nudge]
     first_nudge = world.messages()[-1]["content"]
-    assert "Brent: 2 places left to fill" in first_nudge
-    assert "Hackney: 1 place left to fill" in first_nudge
-    assert "Camden" not in first_nudge
+    assert "Brent: 2 places left to fill</li>" in first_nudge  # no champion to mention
+    assert "Hackney: 1 place left to fill</li>" in first_nudge
+    # Camden's champion is mentioned.
+    sgid = p["chioma"]["attachable_sgid"]
+    assert f'Camden: 1 place left to fill (<bc-attachment sgid="{sgid}">' in first_nudge
     (summary,) = world.messages(staff_room["id"])
-    assert "3 of 40 places taken" in summary["content"]
-    assert "<strong>Camden</strong>" not in summary["content"]
-    assert "<strong>Brent</strong>" in summary["content"]
+    assert "2 of 40 places taken" in summary["content"]
+    assert "<strong>Camden</strong>: 1 of 2 (champion: Chioma Eze)" in summary["content"]
+    assert "<strong>Brent</strong>: 0 of 2 (no champion)" in summary["content"]
 
-    world.sb.post_comment(p["bea"]["id"], announcement["id"], "<div>Yes please, count me in</div>")
+    for who in ("dee", "bea"):
+        world.sb.post_comment(p[who]["id"], announcement["id"],
+                              "<div>Yes please, count me in</div>")
     tick(2027, 1, 26, 9, 5)
     tick(2027, 2, 2, 9, 5)
     assert world.subjects() == [f"Places open: {NAME}", nudge, nudge]
+    assert "Camden" not in world.messages()[-1]["content"]
     assert "Brent: 1 place left to fill" in world.messages()[-1]["content"]
     assert len(world.messages(staff_room["id"])) == 2
 

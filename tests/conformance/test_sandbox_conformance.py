@@ -236,3 +236,37 @@ def test_error_answers_conform_where_the_spec_declares_them(sandbox, spec):
     sandbox.faults.account_inactive(True)
     api.call("GET", "/projects/1.json", expect=404)
     assert api.problems == []
+
+
+class TestRequestValidation:
+    def test_documented_deviations_are_allowed_by_name(self, spec):
+        question = {"question": {"title": "What did you learn?", "schedule": {
+            "frequency": "every_day", "time_of_day": "5:00pm", "days": ["1", "2"]}}}
+        assert spec.validate_request("POST", "/1/questionnaires/2/questions.json", {},
+                                     question) == []
+        assert spec.validate_request("POST", "/1/buckets/2/webhooks.json", {},
+                                     {"payload_url": "https://example.org/h"}) == []
+        assert spec.validate_request("GET", "/1/buckets/2/messages/3.json", {}, None) == []
+
+    def test_real_mistakes_are_reported(self, spec):
+        bad_type = spec.validate_request("POST", "/1/recordings/2/comments.json", {},
+                                         {"content": 5})
+        assert len(bad_type) == 1 and "CreateComment" in bad_type[0]
+        missing = spec.validate_request("GET", "/1/projects/recordings.json", {}, None)
+        assert missing == ["GET /1/projects/recordings.json (ListRecordings): "
+                           "missing query parameter type"]
+        typo = spec.validate_request("GET", "/1/projects/recordings.json",
+                                     {"type": "Comment", "sort_by": "updated_at"}, None)
+        assert typo and "unknown query parameter sort_by" in typo[0]
+        assert spec.validate_request("GET", "/1/no/such/thing.json", {}, None) != []
+        long_boost = spec.validate_request("POST", "/1/recordings/2/boosts.json", {},
+                                           {"content": "x" * 17})
+        assert long_boost and "too long" in long_boost[0]
+
+    def test_sandbox_records_violations_without_failing_the_request(self, sandbox):
+        headers = {"Authorization": f"Bearer {sandbox.token}", "User-Agent": USER_AGENT}
+        response = requests.get(f"{sandbox.api_url}/{sandbox.account_id}/projects.json",
+                                params={"colour": "red"}, headers=headers, timeout=5)
+        assert response.status_code == 200
+        assert len(sandbox.violations) == 1 and "colour" in sandbox.violations[0]
+        sandbox.violations.clear()

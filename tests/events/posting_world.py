@@ -36,6 +36,28 @@ organisations:
     domains: [brent.gov.uk]
 """
 
+# A six-week cohort built from a template, with a fixed participant list.
+COHORT_YAML = """\
+cohorts:
+  - key: spring-2027
+    name: Confident Digital Leaders, spring 2027
+    course_start: 2027-03-01
+    template: Confidence course cohort
+    participants_from: list
+    participants:
+      - {name: Chioma Eze, email: chioma@camden.gov.uk}
+      - {name: Hannah Reid, email: hannah@hackney.gov.uk}
+      - {name: Nia Brown, email: nia@brent.gov.uk, title: Product manager, organisation: Brent}
+    facilitators:
+      - {name: Helen Adeyemi, email: helen@adeyemi.co.uk, organisation: Adeyemi Coaching}
+    staff: [amara.okafor@loti.london]
+    reflection:
+      link: https://teams.example.org/reflect
+    check_in:
+      weekday: friday
+      time_of_day: "16:00"
+"""
+
 
 class World:
     """The network project in a sandbox, a config directory and a database."""

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.fixture
+def world(world_lite):
+    """Long rehearsals run on SQLite; the `world` tests elsewhere cover PostgreSQL too."""
+    return world_lite
 
 MONTHLY = """\
 events:
@@ -135,4 +143,18 @@ class TestCancelledOccurrence:
         assert world.cycle(london(2027, 7, 1, 9, 5)) == 0
         assert world.cycle(london(2027, 7, 14, 9, 5)) == 0
         assert world.subjects() == ["Summer social: Thursday 17 June"]
+        assert len(world.entries()) == 1
+
+
+class TestDryRun:
+    def test_dry_run_tick_posts_and_records_nothing(self, world):
+        world.write("events.yaml", MONTHLY)
+        when = london(2026, 9, 22, 9, 5)
+        result = world.tick(when, "--dry-run")
+        assert result.exit_code == 0, result.output
+        assert world.messages() == [] and world.entries() == []
+        # Nothing was recorded either: the real run posts it, once.
+        assert world.tick(when).exit_code == 0
+        assert world.tick(when.replace(minute=30)).exit_code == 0
+        assert world.subjects() == ["Lunch and learn: Tuesday 13 October"]
         assert len(world.entries()) == 1

@@ -7,7 +7,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from posting_world import NETWORK_YAML
 
 from bot.config import ConfigError, load_config
 from bot.config.events import EventSeries
@@ -17,8 +16,8 @@ LONDON = ZoneInfo("Europe/London")
 BASE = {"key": "lunch", "title": "Lunch and learn", "link": "https://teams.example.org/x"}
 
 
-def load(tmp_path: Path, events: str):
-    (tmp_path / "network.yaml").write_text(NETWORK_YAML)
+def load(tmp_path: Path, events: str, network_yaml: str):
+    (tmp_path / "network.yaml").write_text(network_yaml)
     (tmp_path / "events.yaml").write_text(events)
     return load_config(tmp_path)
 
@@ -48,7 +47,7 @@ class TestValidation:
         with pytest.raises(ValueError, match=message):
             EventSeries(**(BASE | extra))
 
-    def test_error_names_file_and_line(self, tmp_path):
+    def test_error_names_file_and_line(self, tmp_path, network_yaml):
         text = ("events:\n"
                 "  - key: lunch\n"
                 "    title: Lunch\n"
@@ -57,7 +56,7 @@ class TestValidation:
                 "    leads:\n"
                 "      anounce_days: 3\n")
         with pytest.raises(ConfigError) as info:
-            load(tmp_path, text)
+            load(tmp_path, text, network_yaml)
         assert info.value.file.endswith("events.yaml")
         assert info.value.line == 7
         assert "unknown key" in info.value.message

@@ -7,7 +7,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from click.testing import CliRunner
-from posting_world import REPO
 
 from bot.cli import cli
 
@@ -22,9 +21,10 @@ events:
 """
 
 
-def test_broken_template_is_caught_by_check_and_nothing_is_posted(world, tmp_path, monkeypatch):
+def test_broken_template_is_caught_by_check_and_nothing_is_posted(world, tmp_path, monkeypatch,
+                                                                  repo):
     templates = tmp_path / "templates"
-    shutil.copytree(REPO / "templates", templates)
+    shutil.copytree(repo / "templates", templates)
     path = templates / "event_announcement.html.j2"
     lines = path.read_text().splitlines()
     line_no = next(i for i, line in enumerate(lines, 1) if "event.title" in line
@@ -43,3 +43,17 @@ def test_broken_template_is_caught_by_check_and_nothing_is_posted(world, tmp_pat
     assert world.cycle(datetime(2026, 11, 17, 9, 5, tzinfo=LONDON)) == 1
     assert world.messages() == []
     assert world.entries() == []
+
+
+def test_one_broken_series_does_not_stop_the_others(world, caplog):
+    world.write("events.yaml", EVENTS + """\
+  - key: coffee
+    title: Virtual coffee
+    link: https://teams.example.org/coffee
+    dates: [2026-12-08]
+    announcement_template: no_such_template
+""")
+    assert world.cycle(datetime(2026, 11, 17, 9, 5, tzinfo=LONDON)) == 1
+    assert [m["subject"] for m in world.messages()] == ["Lunch and learn: Tuesday 8 December"]
+    assert "event:coffee:2026-12-08:announcement failed" in caplog.text
+    assert "template not found" in caplog.text

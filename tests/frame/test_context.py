@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 
 import pytest
-from frame_support import sandbox_env
 from sqlalchemy import select
 
 from bot.jobs import planner
@@ -15,6 +14,7 @@ from bot.jobs.context import build_context
 from bot.settings import load_settings
 from bot.store.db import Store, make_engine
 from bot.store.tables import tokens
+from tests.frame.frame_support import sandbox_env
 
 
 def settings_for(sandbox, db_url: str, **extra: str):

@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from click.testing import CliRunner
-from frame_support import REPO, sandbox_env
 from sqlalchemy import func, select
 
 from bot.cli import cli
@@ -24,6 +23,7 @@ from bot.settings import load_settings
 from bot.store.db import Store, make_engine, migrate
 from bot.store.tables import metadata
 from bot.worker import Lease, Worker
+from tests.frame.frame_support import REPO, sandbox_env
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -107,50 +107,50 @@ class TestTick:
         assert "web.1:42:abc is running on this database" in result.output
         assert hello_planner == [] and posts(sandbox) == []
 
-    def test_bad_now_is_a_usage_error(self, bot_env, hello_planner) -> None:
-        bot_env()
+    def test_bad_now_is_a_usage_error(self, sqlite_bot_env, hello_planner) -> None:
+        sqlite_bot_env()
         result = CliRunner().invoke(cli, ["tick", "--now", "next tuesday"])
         assert result.exit_code == 2
         assert "not an ISO-8601 date and time" in result.output
 
 
 class TestCommands:
-    def test_missing_setting_is_named_and_secrets_stay_hidden(self, bot_env) -> None:
-        env = bot_env()
+    def test_missing_setting_is_named_and_secrets_stay_hidden(self, sqlite_bot_env) -> None:
+        env = sqlite_bot_env()
         os.environ.pop("BASECAMP_ACCOUNT_ID")
         result = CliRunner().invoke(cli, ["tick"])
         assert result.exit_code == 2
         assert "BASECAMP_ACCOUNT_ID: is required but not set" in result.output
         assert env["BASECAMP_ACCESS_TOKEN"] not in result.output
 
-    def test_bad_config_is_reported_with_file_and_line(self, bot_env, tmp_path) -> None:
+    def test_bad_config_is_reported_with_file_and_line(self, sqlite_bot_env, tmp_path) -> None:
         (tmp_path / "network.yaml").write_text("name: X\nproject: {name: P}\nstaff: []\n")
-        bot_env(LOTI_CONFIG_DIR=str(tmp_path))
+        sqlite_bot_env(LOTI_CONFIG_DIR=str(tmp_path))
         result = CliRunner().invoke(cli, ["tick"])
         assert result.exit_code == 2
         assert f"config error: {tmp_path / 'network.yaml'}:3: staff:" in result.output
 
-    def test_migrate_creates_the_schema(self, bot_env, db_url: str) -> None:
+    def test_migrate_creates_the_schema(self, bot_env, db_url: str) -> None:  # both databases
         bot_env()
         result = CliRunner().invoke(cli, ["migrate"])
         assert result.exit_code == 0, result.output
         assert set(row_counts(db_url)) == set(metadata.tables)
 
-    def test_check_reports_config_errors(self, bot_env, tmp_path) -> None:
+    def test_check_reports_config_errors(self, sqlite_bot_env, tmp_path) -> None:
         (tmp_path / "network.yaml").write_text("name: X\nproject: {name: P, idd: 3}\n")
-        bot_env(LOTI_CONFIG_DIR=str(tmp_path))
+        sqlite_bot_env(LOTI_CONFIG_DIR=str(tmp_path))
         result = CliRunner().invoke(cli, ["check"])
         assert result.exit_code == 2
         assert "network.yaml:2: project.idd: unknown key" in result.output
 
 
-    def test_check_passes_on_the_shipped_files(self, bot_env) -> None:
-        bot_env()
+    def test_check_passes_on_the_shipped_files(self, sqlite_bot_env) -> None:
+        sqlite_bot_env()
         result = CliRunner().invoke(cli, ["check"])
         assert result.exit_code == 0, result.output
         assert result.output.startswith("ok: settings, config (network.yaml")
 
-    def test_check_reports_a_broken_template_with_its_file(self, bot_env, tmp_path) -> None:
+    def test_check_reports_a_broken_template_with_its_file(self, sqlite_bot_env, tmp_path) -> None:
         import shutil
 
         templates = tmp_path / "templates"
@@ -158,7 +158,7 @@ class TestCommands:
         (templates / "_macros.html.j2").write_text(
             (REPO / "templates" / "_macros.html.j2").read_text() + "\n{% if %}\n"
         )
-        bot_env(LOTI_TEMPLATES_DIR=str(templates))
+        sqlite_bot_env(LOTI_TEMPLATES_DIR=str(templates))
         result = CliRunner().invoke(cli, ["check"])
         assert result.exit_code == 2
         assert "template error:" in result.output and "_macros.html.j2:" in result.output
@@ -236,6 +236,41 @@ class TestTwoWorkersOnPostgres:
         finally:
             for ctx in contexts:
                 ctx.close()
+
+
+class TestShutdown:
+    def test_sigterm_lets_the_step_in_hand_finish(self, monkeypatch, sandbox, tmp_path) -> None:
+        env = sandbox_env(sandbox, f"sqlite:///{tmp_path / 'bot.sqlite3'}")
+        settings = load_settings(env_file=None, **{k.lower(): v for k, v in env.items()})
+        started, steps = threading.Event(), []
+
+        def slow(ctx) -> None:
+            steps.append("start")
+            started.set()
+            time.sleep(1.0)
+            steps.append("end")
+
+        monkeypatch.setattr(planner, "PLANNERS", [slow, lambda ctx: steps.append("next")])
+        monkeypatch.setattr(planner, "load_features", lambda: [])
+        worker = Worker(build_context(settings), poll_seconds=30)
+
+        def terminate() -> None:
+            started.wait(10)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+        saved = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
+        threading.Thread(target=terminate, daemon=True).start()
+        try:
+            began = time.monotonic()
+            code = worker.run()
+            elapsed = time.monotonic() - began
+        finally:
+            for sig, handler in saved.items():
+                signal.signal(sig, handler)
+        assert code == 0
+        assert steps == ["start", "end"]  # finished its step; the next planner never started
+        assert elapsed < 10
+        assert row_counts(env["DATABASE_URL"])["worker_lease"] == 0
 
 
 def _start(env: dict[str, str]) -> tuple[subprocess.Popen, queue.Queue]:

@@ -33,11 +33,11 @@ organisations:
 """ + "".join(f"  - key: {k}\n    name: {v}\n    domains: [{k}.gov.uk]\n" for k, v in ORGS.items())
 
 
-def round_yaml(**fields: Any) -> str:
+def round_yaml(key: str = "test-round", **fields: Any) -> str:
     """config/mentoring.yaml: the shipped round's vocabulary with these dates and options."""
     shipped = (REPO / "config" / "mentoring.yaml").read_text()
-    head, _, tail = shipped.partition("    topics: &topics")
-    lines = ["mentoring:", "  - key: test-round", "    title: Test mentoring round"]
+    _, _, tail = shipped.partition("    topics: &topics")
+    lines = ["mentoring:", f"  - key: {key}", f"    title: Mentoring round {key}"]
     lines += [f"    {k}: {v}" for k, v in fields.items()]
     return "\n".join(lines) + "\n    topics: &topics" + tail
 
@@ -65,8 +65,8 @@ class World:
         self.sb.grant(self.project["id"], [person["id"]])
         return person
 
-    def write_round(self, **fields: Any) -> None:
-        (self.config_dir / "mentoring.yaml").write_text(round_yaml(**fields))
+    def write_round(self, key: str = "test-round", **fields: Any) -> None:
+        (self.config_dir / "mentoring.yaml").write_text(round_yaml(key, **fields))
         self._config = None
 
     def env(self) -> dict[str, str]:

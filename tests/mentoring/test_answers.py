@@ -22,8 +22,10 @@ class TestApproval:
         got = read_approval("<div>Please drop Ada &amp; Mia</div>")
         assert got.drops == (("Ada", "Mia"),) and not got.approve
 
-    @pytest.mark.parametrize("text", ["Don't approve yet, checking", "I'll approve once I've "
-                                      "checked", "Looks odd to me", "<blockquote>approve</blockquote>"])
+    @pytest.mark.parametrize("text", [
+        "Don't approve yet, checking", "I'll approve once I've checked", "Looks odd to me",
+        "<blockquote>approve</blockquote>",
+    ])  # fmt: skip
     def test_not_an_approval(self, text) -> None:
         assert not read_approval(f"<div>{text}</div>").approve
 

@@ -62,6 +62,47 @@ ROLE_CASES = [
     (["Can I have a mentor on service blueprints and journey mapping?"], "mentee",
      ["service design"]),
     (["I'd like a mentor on cloud", "Sorry, not cloud, I meant AI"], "mentee", ["ai"]),
+    (["Would really appreciate some mentoring on stakeholder management"], "mentee",
+     ["stakeholder management"]),
+    (["20 years in local government; happy to share what I've learned about tendering"],
+     "mentor", ["procurement"]),
+    (["Mentoring please! Mainly user research"], "mentee", ["user research"]),
+    (["Jo would be a fantastic mentor for cyber security"], "none", []),
+    ([f"{MENTION} would make a brilliant mentor!"], "none", []),
+    (["I think I would be a good mentor for cloud"], "mentor", ["cloud"]),
+    (["I'm not able to take part this time, sorry"], "none", []),
+    (["I'll do both if needed — mentor on agile, mentee on budgets"], "both",
+     ["agile delivery", "budgeting"]),
+    (["Please add my colleague Sam as a mentee, she wants help with AI"], "none", []),
+    (["I'd love a mentor. <blockquote>Mentor please - cloud</blockquote>"], "mentee", []),
+    (["Mentor please - data protection", "On reflection I'd rather just be a mentee this round"],
+     "mentee", ["data protection"]),
+    (["Can you pair me with someone who has done a career change?"], "mentee",
+     ["career change"]),
+    (["Sadly I won't be able to commit to mentoring this time"], "none", []),
+    (["Put me down for both"], "both", []),
+    (["Happy to do either"], "both", []),
+    (["I'd like to mentor AND be mentored"], "both", []),
+    (["I'm happy to mentor — though not on procurement, I've never done it. Cloud is fine."],
+     "mentor", ["cloud"]),
+    (["I'd like a mentor for anything except budgeting, ideally leadership"], "mentee",
+     ["leadership"]),
+    (["I'd love help with speaking at conferences and influencing councillors"], "mentee",
+     ["public speaking", "stakeholder management"]),
+    (["Mentor — scrum, kanban, product owner coaching"], "mentor",
+     ["agile delivery", "product management"]),
+    (["Same as Alex"], "none", []),
+    (["I was a mentee last year and would love to mentor this time — I got so much out of it"],
+     "mentor", []),
+    (["I've been mentoring informally for years. Happy to formalise it! Leadership."], "mentor",
+     ["leadership"]),
+    ([f"{MENTION} has offered to mentor me informally, so I'll leave my place for someone else"],
+     "none", []),
+    (["I signed up as a mentor above but I'm going to have to pull out, sorry"], "none", []),
+    (["I've been wanting a mentor for ages! Cloud please"], "mentee", ["cloud"]),
+    (["Is there still time to sign up as a mentee?"], "none", []),
+    (["Great to see this! I'm going on maternity leave next month so not this round"], "none",
+     []),
 ]  # fmt: skip
 
 
@@ -77,6 +118,11 @@ class TestRoleAndTopics:
         )
         assert got.wants == ("negotiation",) and got.offers == ("user research",)
 
+    def test_what_she_knows_is_offered_and_what_she_wants_to_learn_is_wanted(self, vocab) -> None:
+        got = read_replies(["<div>Happy to be a mentee or a mentor! I know a lot about "
+                            "procurement and want to learn about AI</div>"], vocab)  # fmt: skip
+        assert (got.role, got.offers, got.wants) == ("both", ("procurement",), ("ai",))
+
     def test_as_mentee_in_brackets_assigns_the_topic(self, vocab) -> None:
         got = read_replies(["<div>Both: cloud (as mentor) and AI (as mentee).</div>"], vocab)
         assert got.offers == ("cloud",) and got.wants == ("ai",)
@@ -87,6 +133,8 @@ class TestCapacity:
         ("text", "capacity"),
         [
             ("Happy to take two people", 2),
+            ("I can be a mentor for 2 people — service design", 2),
+            ("Happy to mentor 1 or 2 people on digital inclusion", 2),
             ("I could mentor up to 3 mentees on GDPR", 3),
             ("Count me in to mentor, I can take a couple of people", 2),
             ("Happy to mentor — more than one is fine", 2),

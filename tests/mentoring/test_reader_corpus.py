@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from bot.core.mentoring import read_replies
-
 from mentoring_helpers import SHARED
+
+from bot.core.mentoring import read_replies
 
 
 def _cases() -> list[dict]:
@@ -31,7 +31,8 @@ def test_role_accuracy_and_topic_f1_on_dev_corpus(vocab) -> None:
             misses.append(f"{case['id']}: {got.role} {sorted(g)} != {want['role']} {sorted(w)}")
     accuracy = right / len(cases)
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    print(f"\nmentoring corpus: {len(cases)} cases, role accuracy {accuracy:.3f}, topic F1 {f1:.3f}")
+    print(f"\nmentoring corpus: {len(cases)} cases, "
+          f"role accuracy {accuracy:.3f}, topic F1 {f1:.3f}")
     for miss in misses:
         print("  miss", miss)
     assert accuracy >= 0.95, misses

@@ -95,12 +95,12 @@ def test_a_whole_round(world: World) -> None:
     people: dict[str, dict] = {}
     reply_ids = []
     sb.clock.set(CALL + timedelta(hours=1))
-    for name, org, title, text in MENTORS + MENTEES + BOTH + OTHERS:
+    firsts = [*(MENTORS + MENTEES + BOTH + OTHERS), *(c[:4] for c in (EDITED, WITHDRAWN,
+                                                                      LATER_TOPICS))]  # fmt: skip
+    for name, org, title, text in firsts:
         people[name] = world.member(name, org, title)
-        reply_ids.append(sb.post_comment(people[name]["id"], call["id"], f"<div>{text}</div>")["id"])
-    for name, org, title, first, second in (EDITED, WITHDRAWN, LATER_TOPICS):
-        people[name] = world.member(name, org, title)
-        reply_ids.append(sb.post_comment(people[name]["id"], call["id"], f"<div>{first}</div>")["id"])
+        comment = sb.post_comment(people[name]["id"], call["id"], f"<div>{text}</div>")
+        reply_ids.append(comment["id"])
     assert len(reply_ids) == 39
     assert world.cycle(CALL + timedelta(hours=2)) == 0
 
@@ -139,7 +139,11 @@ def test_a_whole_round(world: World) -> None:
     member = people["Mia Cole"]
     sb.clock.set(MATCH + timedelta(hours=1))
     sb.post_comment(member["id"], approval["id"], "<div>approve</div>")
+    sb.post_comment(world.priya["id"], approval["id"], "<div>drop Zed Quinn &amp; Nobody</div>")
     assert world.cycle(MATCH + timedelta(hours=2)) == 0
+    (asked,) = [c for c in world.comments_on(approval["id"])
+                if c["creator"]["id"] == sb.bot_person["id"]]  # fmt: skip
+    assert "couldn't find" in asked["content"] and "Zed Quinn" in asked["content"]
     assert world.cycle(INTRO) == 0
     assert len(world.comments_on(call["id"])) == 0 + _member_comments(world, call["id"])
     sb.post_comment(world.amara["id"], approval["id"],

@@ -143,6 +143,8 @@ class TestWritesOnce:
         assert f"board {tool_id(project, 'message_board')}" in lines[0]
 
 
+# Every kind on SQLite; PostgreSQL runs the same outbox code in the other classes.
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("kind", sorted(CREATES))
 class TestDropAfterCommit:
     def test_dropped_reply_is_found_not_reposted(self, kind, outbox, client, project, message,
@@ -323,3 +325,39 @@ class TestUpdates:
         assert client.request_count == client_before
         outbox.delete_boost("unboost:2", boost.id)  # already gone: 404 is fine
         assert outbox.done("unboost:2") is not None
+
+
+class TestProjectFromTemplate:
+    def test_construct_records_the_new_project_once(self, outbox, client, sandbox, store):
+        template = sandbox.add_template("Cohort template")
+        project = outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1")
+        assert project.name == "Cohort 1" and project.tool("message_board") is not None
+        assert _row(store, "cohort:c1:project").basecamp_id == project.id
+        before = client.request_count
+        assert outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1").id \
+            == project.id
+        assert client.request_count == before
+
+    def test_dropped_construction_ends_with_one_project(self, outbox, client, sandbox, store):
+        template = sandbox.add_template("Cohort template")
+        sandbox.faults.drop_after_commit(1, methods=("POST",), path="project_constructions")
+        with pytest.raises(WriteOutcomeUnknown):
+            outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1")
+        project = outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1")
+        assert [p.id for p in client.projects() if p.name == "Cohort 1"] == [project.id]
+        assert _row(store, "cohort:c1:project").status == "done"
+
+    def test_a_known_construction_is_waited_for_not_repeated(self, outbox, client, sandbox,
+                                                             store):
+        template = sandbox.add_template("Cohort template")
+        construction = client.create_project_construction(template["id"], "Cohort 1")
+        now = sandbox.clock.now()
+        with store.transaction() as conn:  # died while Basecamp was still building it
+            conn.execute(outbox_table.insert().values(
+                key="cohort:c1:project", kind="project", status="pending", attempts=1,
+                basecamp_id=construction.id, created_at=now, updated_at=now))
+        with pytest.raises(WriteOutcomeUnknown, match="still being built"):
+            outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1")
+        project = outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1")
+        assert [p.id for p in client.projects() if p.name == "Cohort 1"] == [project.id]
+        assert _posts(sandbox, "project_constructions") == 1

@@ -13,7 +13,7 @@ from bot.config import load_config
 from bot.config.signups import SignupRules
 from bot.jobs import poll
 from bot.jobs.context import JobContext
-from bot.jobs.signups import PLACES_MARKER, open_signup_thread
+from bot.jobs.signups import PLACES_MARKER, open_signup_thread, refresh_signup_threads
 from bot.outbox import Outbox
 from bot.render import Renderer
 from bot.threads import ThreadReader
@@ -132,10 +132,16 @@ class SignupWorld:
         self.sb.clock.advance(timedelta(seconds=30))
         return self.sb.post_comment(person["id"], self.message_id, f"<div>{html}</div>")
 
-    def cycle(self, advance: timedelta = timedelta(minutes=1)) -> poll.PollResult:
+    def cycle(
+        self, advance: timedelta = timedelta(minutes=1), plan: bool = True
+    ) -> poll.PollResult:
+        """One worker cycle: a poll, then the sign-up planner step (deadlines, staff changes)."""
         self.sb.clock.advance(advance)
         self.ctx = self.ctx.at(self.sb.clock.now())
-        return poll.poll(self.ctx)
+        result = poll.poll(self.ctx)
+        if plan:
+            refresh_signup_threads(self.ctx)
+        return result
 
     def bot_boosts(self, comment_id: int) -> list[str]:
         """The bot's boosts on a reply (what the member sees)."""

@@ -15,9 +15,12 @@ from bot.jobs.signups import signup_rows
 
 def _run(world, db_url: str, tmp_path, *args: str):
     env = {k: None for k in os.environ if k.startswith(("BASECAMP_", "LOTI_", "DATABASE_"))}
-    env |= {"BASECAMP_ACCOUNT_ID": str(world.sb.account_id),
-            "BASECAMP_ACCESS_TOKEN": world.sb.token, "DATABASE_URL": db_url,
-            "LOTI_CONFIG_DIR": str(tmp_path / "config")}
+    env |= {
+        "BASECAMP_ACCOUNT_ID": str(world.sb.account_id),
+        "BASECAMP_ACCESS_TOKEN": world.sb.token,
+        "DATABASE_URL": db_url,
+        "LOTI_CONFIG_DIR": str(tmp_path / "config"),
+    }
     return CliRunner().invoke(cli, ["--env-file", "/nonexistent", "signups", *args], env=env)
 
 
@@ -37,7 +40,9 @@ def test_csv_export_lists_status_position_and_organisation(world, db_url, tmp_pa
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(r["email"], r["status"], r["waitlist_position"]) for r in rows] == [
-        ("priya@hackney.gov.uk", "confirmed", ""), ("sam@example.org", "waitlisted", "1")]
+        ("priya@hackney.gov.uk", "confirmed", ""),
+        ("sam@example.org", "waitlisted", "1"),
+    ]
     assert rows[0]["organisation"] == "hackney"
     assert rows[1]["organisation"] == "Acme Ltd (not a member organisation)"
     assert rows[0]["link"].startswith("http") and rows[0]["replied_at"]
@@ -53,12 +58,23 @@ def test_json_export(world, db_url, tmp_path) -> None:
 
 def test_staff_remove_then_add(world, db_url, tmp_path) -> None:
     _filled(world)
-    result = _run(world, db_url, tmp_path, world.key, "--remove", "priya@hackney.gov.uk",
-                  "--add", "newbie@brent.gov.uk")
+    result = _run(
+        world,
+        db_url,
+        tmp_path,
+        world.key,
+        "--remove",
+        "priya@hackney.gov.uk",
+        "--add",
+        "newbie@brent.gov.uk",
+    )
     assert result.exit_code == 0, result.output
     statuses = {r.email: r.status for r in signup_rows(world.ctx, world.key)}
-    assert statuses == {"priya@hackney.gov.uk": "withdrawn", "sam@example.org": "confirmed",
-                        "newbie@brent.gov.uk": "confirmed"}
+    assert statuses == {
+        "priya@hackney.gov.uk": "withdrawn",
+        "sam@example.org": "confirmed",
+        "newbie@brent.gov.uk": "confirmed",
+    }
     world.cycle()  # the promoted member is told, and the live line follows
     assert any("a place has come up" in c for c in world.bot_comments())
     assert "2 of 1 places taken" in world.announcement_html()

@@ -168,3 +168,22 @@ class TestOrganisations:
         assert "4 of 4 places taken" in world.announcement_html()
         promoted = [c for c in world.bot_comments() if "a place has come up" in c]
         assert len(promoted) == 2
+
+
+class TestBoosts:
+    def test_a_boost_on_the_announcement_counts_when_the_rules_say_so(self, world) -> None:
+        world.announce(capacity=2, boost_counts_as_join=True)
+        priya, chioma, _ = _three(world)
+        world.sb.boost(priya["id"], world.message_id, "🙋")
+        r2 = world.reply(chioma, "Yes please")
+        world.cycle()
+        assert world.bot_boosts(r2["id"]) == ["✅ You're in"]
+        assert "2 of 2 places taken" in world.announcement_html()
+        assert world.participants() == sorted([priya["id"], chioma["id"]])
+
+    def test_boosts_do_not_count_by_default(self, world) -> None:
+        world.announce(capacity=2)
+        priya, _, _ = _three(world)
+        world.sb.boost(priya["id"], world.message_id, "🙋")
+        world.cycle()
+        assert "0 of 2 places taken" in world.announcement_html()

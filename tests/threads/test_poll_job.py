@@ -16,6 +16,7 @@ def handlers(monkeypatch):
     """An empty handler registry for the test (features' real handlers are restored after)."""
     registry: dict = {}
     monkeypatch.setattr(poll_job, "HANDLERS", registry)
+    monkeypatch.setattr(poll_job, "AFTER_POLL", [])
     return registry
 
 
@@ -119,3 +120,40 @@ def test_auth_failure_stops_the_cycle(board, reader, ctx, handlers, amara):
     assert reader.seen(reply["id"]) is None
     handlers["signup"] = lambda c, change: None
     assert [c.comment.id for c in poll(ctx).changes] == [reply["id"]]
+
+
+def test_after_poll_steps_run_once_per_cycle_and_failures_are_contained(
+    board, reader, ctx, handlers, amara, caplog
+):
+    ran: list[int] = []
+    poll_job.AFTER_POLL.append(lambda c: ran.append(1))
+    poll_job.AFTER_POLL.append(lambda c: 1 / 0)
+    poll_job.AFTER_POLL.append(lambda c: ran.append(2))
+    msg = board.thread()
+    reader.watch(msg.id, msg.bucket.id, "signup", "event:x")
+    with caplog.at_level(logging.ERROR):
+        poll(ctx)
+    assert ran == [1, 2]
+    assert "after-poll step" in caplog.text
+
+
+def test_basecamp_trouble_is_retried_without_giving_up_on_the_reply(
+    board, reader, ctx, handlers, amara
+):
+    from bot.outbox import WriteOutcomeUnknown
+
+    outcomes = [WriteOutcomeUnknown("ack:1", "boost", "connection dropped")] * (MAX_ATTEMPTS + 1)
+
+    def handler(c, change):
+        if outcomes:
+            raise outcomes.pop()
+
+    register("signup")(handler)
+    msg = board.thread()
+    reader.watch(msg.id, msg.bucket.id, "signup", "event:x")
+    reply = board.reply(amara, msg.id, "<div>Count me in</div>")
+    for _ in range(MAX_ATTEMPTS + 1):
+        assert poll(ctx).given_up == 0
+    assert reader.seen(reply["id"]) is None
+    assert poll(ctx).handled == 1
+    assert reader.seen(reply["id"]).error is None

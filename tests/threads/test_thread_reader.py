@@ -133,6 +133,21 @@ class TestChanges:
         assert _ids(handle_all(reader)) == [(early["id"], "new")]
 
 
+    def test_a_thread_gone_from_basecamp_does_not_stop_the_others(
+        self, handle_all, board, reader, sandbox, amara,
+    ):
+        msg = board.thread()
+        reader.watch(msg.id, msg.bucket.id, "signup", "event:x")
+        reader.watch(987654321, msg.bucket.id, "signup", "event:gone")
+        reply = board.reply(amara, msg.id, "<div>Count me in</div>")
+        assert _ids(handle_all(reader)) == [(reply["id"], "new")]
+        assert handle_all(reader) == []
+
+
+# Request counts do not depend on the database; these run on PostgreSQL only (the deployed
+# backend, and quicker here than SQLite's per-commit fsync).
+@pytest.mark.parametrize("db_url", [pytest.param("postgresql", marks=pytest.mark.postgres)],
+                         indirect=True)
 class TestPaging:
     def test_equal_timestamps_are_not_lost(self, handle_all, board, reader, sandbox, amara):
         msg = board.thread()
@@ -179,3 +194,12 @@ class TestPaging:
         assert handle_all(reader) == []
         assert client.request_count - before == 2  # the active and the trashed listing
         assert client.stats.not_modified - not_modified == 2  # both answered 304
+
+
+class TestMalformedListingItems:
+    def test_a_malformed_comment_is_skipped_not_fatal(self, caplog):
+        from bot.threads import _parse
+
+        assert _parse({"id": 5, "content": "<div>no parent, creator or times</div>"}) is None
+        assert "id 5" in caplog.text
+        assert "no parent" not in caplog.text

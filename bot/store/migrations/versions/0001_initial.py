@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 17:15:51.948222
+Create Date: 2026-11-25 17:37:36.709260
 """
 
 from collections.abc import Sequence

@@ -1,0 +1,163 @@
+"""Word patterns the mentoring reply reader looks for (pure data: compiled regexes).
+
+Kept apart from the reader's logic so the patterns can be read and tuned on their own. They run
+on lower-cased text with straight apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUM = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "several": 3, "a pair of": 2,
+}  # fmt: skip
+NUM_RE = r"(\d{1,3}|one|two|three|four|five|six|a couple(?: of)?|couple of|a few|several|a|an)"
+CAPACITY = [
+    re.compile(
+        r"\b(?:take|taking|take on|mentor|mentoring|support|supporting|have|room for|capacity for|"
+        r"space for|up to|manage|handle|work with)\s+(?:on\s+|up to\s+|with\s+|for\s+)?" + NUM_RE
+        + r"\s+(?:people|persons|mentees|folk|others|of you|colleagues|women)\b"
+    ),
+    re.compile(r"\b(?:up to|capacity for|room for|space for|take on|take)\s+(\d{1,3}|two|"
+               r"three|four|five|six)\b"),
+    re.compile(r"\b(\d{1,3}|two|three|four|five|six)\s+(?:mentees|people|persons)\b"),
+    re.compile(r"\bmore than one\b()"),
+]  # fmt: skip
+
+FIRST = r"(?:i|i'm|i'd|i'll|i've|me|my|myself|we|us|our)"
+OTHER = r"(?:you|you'd|you'll|you're|your|she|she'd|she's|he|he'd|he's|they|they'd|they're|" \
+    r"her|his|their|colleague|colleagues|@person|someone in my team|my team)"
+SUBJECT = re.compile(r"(?<![\w'])(" + FIRST + "|" + OTHER + r")(?![\w'])")
+FIRST_RE = re.compile(FIRST + "$")
+
+BOTH = [
+    re.compile(r"\b(?:mentor|mentoring)\s*(?:and|&|/|\+|or)\s*(?:a\s+)?mentee\b"),
+    re.compile(r"\bmentee\s*(?:and|&|/|\+|or)\s*(?:a\s+)?mentor\b"),
+    re.compile(r"\beither(?:\s+(?:or|role|way))?\b(?!\s+\w+\s+or\b)"),
+    re.compile(
+        r"(?<!you )(?<!thank you )(?<!thanks )(?<!to you )\bboth\b"
+        r"(?!\s+of\b)(?!\s+\w+(?:\s+\w+)?\s+(?:and|&)\b)(?!\s+(?:topics|areas|subjects)\b)"
+    ),
+]
+MENTOR = [
+    re.compile(r"\b(?:be|become|being|as|join as)\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}?mentors?\b"),
+    re.compile(r"\b(?:be|join|sign\w* up|count me in|put me down|down)\s+as\s+mentors?\b"),
+    re.compile(
+        r"(?:\b(?:to|can|could|will|would|rather|gladly|happily|also|i|and|then)|'ll|'d)\s+"
+        r"(?:also\s+|definitely\s+|happily\s+|gladly\s+|still\s+)?mentor\b(?!\s+(?:me|us|for me)\b)"
+    ),
+    re.compile(r"\b(?:offer|offering|provide|providing|give|giving|do|"
+               r"doing)\s+(?:some\s+)?mentoring\b"),
+    re.compile(r"\bgive (?:something |a bit )?back\b|\bpay it forward\b|"
+               r"\bshare (?:my (?:experience|knowledge)|what i(?:'ve| have)? learn\w*)\b"),
+    re.compile(r"\bi (?:can|could) (?:\w+ )?(?:help|support|offer)\b|\bhappy to (?:help|"
+               r"support)\b"),
+    re.compile(r"\bi know [\w ]{2,40}? well\b"
+               r"|\bi know (?:a lot|lots|loads|plenty|a fair bit) about\b"),
+    re.compile(r"\b(?:take|taking|take on|have room for|support|"
+               r"supporting)\s+(?:on\s+)?(?:up to\s+)?"
+               r"(?:a|one|two|three|four|five|\d+|a couple of|a few)\s+(?:people|mentees?|"
+               r"persons|folk)\b"),
+    re.compile(r"\bmentoring (?:others|someone|somebody|people|colleagues|a mentee|newer)\b"),
+    re.compile(r"^(?:as a )?(?:mentoring|mentor|"
+               r"offering)\s*[:\-–—]"),  # "Mentoring: line management"
+]  # fmt: skip
+MENTEE = [
+    re.compile(r"\b(?:be|being|get|getting)\s+mentored\b"),
+    re.compile(r"\bmentor\s+(?:me|us)\b|\bmentoring for me\b"),
+    re.compile(
+        r"\b(?:like|love|want|wanting|need|have|having|get|getting|find|benefit from|appreciate|"
+        r"welcome|use|value|"
+        r"with|for|after|keen on|interested in|looking for|request|requesting|assign me|"
+        r"pair me with)"
+        r"\s+(?:\w+\s+)?(?:a|an|one|my own)\s+(?:[a-z]+\s+)?mentor\b"
+    ),
+    re.compile(r"\b(?:like|love|want|need|get|receive|have|appreciate|value|welcome|benefit "
+               r"from|interested in)\s+(?:some\s+|a bit of\s+)?mentoring\b"
+               r"|^mentoring (?:please|pls|for me)\b"),
+    re.compile(r"\bmentee\b"),
+    re.compile(r"\b(?:want|like|love|keen|hoping|hope) to (?:learn|get better|develop|"
+               r"improve|grow)\b"),
+    re.compile(r"\b(?:sounding board|someone to talk (?:things )?through|some support|help me)\b"),
+    re.compile(r"\b(?:pair|match|link|partner|team|put) me (?:up )?with\b"),
+    re.compile(r"\b(?:like|love|want|need|appreciate|welcome|could use|could do with)\s+"
+               r"(?:some\s+|a bit of\s+)?(?:help|support|guidance|advice)\b"),
+    re.compile(r"\b(?:looking for|love|like|need|want|appreciate) (?:someone|"
+               r"somebody) (?:who|with|to)\b"),
+]  # fmt: skip
+# Praise of someone else ("Jo would make a brilliant mentor"): nobody signs herself up like that.
+NOMINATION = re.compile(
+    r"\b(?:would|will|should|could|'d)\s+(?:make|be)\s+(?:a|an|such a)\s+(?:\w+\s+){0,2}?mentors?\b"
+)
+# A role said about the past ("I was a mentee last year", "I signed up as a mentor above"):
+# checked against the words just before a cue.
+PAST_BEFORE = re.compile(
+    r"\b(?:was|were|been|signed (?:myself )?up|put myself down|registered|said i'?d|said i would|"
+    r"offered to)\s+(?:as\s+)?(?:a\s+|an\s+)?$"
+)
+BARE_MENTOR = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bmy )(?<!\bone )(?<!\byour "
+                         r")\bmentor\b(?!s)")
+LIKE_ONE = re.compile(r"\b(?:like|love|want|need|have|benefit from)\s+one\b")  # "I'd like one"
+
+NEGATION = re.compile(
+    r"(?:\b(?:not|no|never|nor|without|neither|hardly)\b|n't\b|\bcannot\b|\btoo \w+ to\b)"
+)
+NOT_NEGATION = re.compile(r"\b(?:can't wait|not only|no doubt|not just|never mind)\b")
+TOPIC_NEGATION = re.compile(
+    r"(?:\b(?:not|no|except|apart from|other than|but not|rather than|instead of|anything but|"
+    r"never|nothing on|nothing about)\b|n't\b)[\w\s']{0,24}$"
+)
+EXPERTISE_NEG = re.compile(
+    r"\b(?:no expert|not an expert|not (?:really )?my (?:area|thing|strength)|"
+    r"know (?:very )?little|"
+    r"(?:don't|do not) know (?:much|enough|anything)|not (?:confident|experienced)|"
+    r"little experience)\b"
+)
+
+OOO = re.compile(
+    r"\b(?:automatic reply|auto[- ]?reply|out of (?:the )?office|ooo|on annual leave until|"
+    r"away from (?:the office|my desk) until|limited access to (?:my )?e-?mail)\b"
+)
+WITHDRAW = re.compile(
+    r"\b(?:withdraw\w*|pull(?:ing)? out|drop(?:ping)? out|take me off|remove me|count me out|"
+    r"bow(?:ing)? out|step(?:ping)? back|no longer (?:able|available|want|need)|"
+    r"can(?:'t| ?not) (?:do it|take part|commit|make it)(?: any ?more| after all)?|"
+    r"won't be able to (?:take part|do it|mentor|commit)|(?:un|de)-?register|cancel my)\b"
+)
+DECLINE = re.compile(
+    r"\b(?:not able to|unable to|can't|cannot) take part\b|"
+    r"\b(?:not (?:this|for me this) (?:round|time|year)|not for me|no thanks|no thank you|"
+    r"sit (?:this|it) out|give (?:it|this one) a miss|pass (?:on )?this (?:time|round)|"
+    r"too much on|leave my place|give my place|someone else (?:can|could) have)\b"
+)
+REPLACE = re.compile(
+    r"\b(?:rather|instead|wrong way round|changed? my mind|on second thoughts|scratch that|"
+    r"correction|only as|just as|switch me|change of plan|make (?:it|that) (?:a )?(?:mentor|"
+    r"mentee))\b"
+)
+THANKS = re.compile(r"\b(?:thanks|thank you|brilliant|great|lovely|love this|fab|amazing)\b")
+PAST = re.compile(r"\b(?:i|i've|i have)\s+(?:was |been |have been )?(?:mentored|mentoring|"
+                  r"a mentor|a mentee)\b"
+                   r"|\bi was (?:a )?(mentee|mentor)\w*\b|\bwas mentored\b")
+AGAIN = re.compile(r"\b(?:go|do (?:it|this)|same) again\b|\bagain this (?:year|round|time)\b|"
+                   r"\bhappy to (?:formalise|formalize|continue|carry on|keep going)\b|"
+                    r"\bsame (?:as|again)\b.*\blast (?:year|round|time)\b")
+SELF_ASK = re.compile(r"\b(?:could|can|may|might|would it be possible for) (?:i|you pair me|"
+                      r"you match me)\b"
+                       r"|\bis it (?:ok|okay|possible) (?:if|for) (?:i|me)\b|\bplease\b"
+                       r"|\b(?:mentor|match|pair|sign|put|add) me\b")  # fmt: skip
+PREFS = [
+    ("other_org", re.compile(r"\b(?:different|another|other|outside (?:my|our))\s+(?:borough|"
+                             r"council|"
+                             r"organisation|organization|org|authority)\b|\boutside (?:my|"
+                             r"our) (?:own )?"
+                             r"(?:borough|council|organisation)\b|"
+                             r"\bnot from my (?:own )?(?:borough|council)\b")),
+    ("same_org", re.compile(r"\b(?:same|my own|my)\s+(?:borough|council|organisation|"
+                            r"organization)\b"
+                            r"(?!\s+(?:would|is|has))")),
+    ("more_senior", re.compile(r"\b(?:more senior|senior to me|someone senior|"
+                               r"a senior leader|further "
+                               r"(?:on|along) in (?:her|their) career)\b")),
+]  # fmt: skip
