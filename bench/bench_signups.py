@@ -133,9 +133,11 @@ def idle(threads: int, workdir: Path) -> dict:
         sandbox.stop()
 
 
-def burst(workdir: Path, fast: bool) -> dict:
+def burst(workdir: Path, fast: bool, pacing: int | None = None) -> dict:
     """Time and requests for one cycle that acknowledges 500 new replies on one thread."""
     pacer, limit = (Pacer(900, 10.0), (1000, 10.0)) if fast else (None, (50, 10.0))
+    if pacing and not fast:
+        pacer = Pacer(pacing, 10.0)
     sandbox, ctx, store, engine = _world(workdir, "burst", pacer, limit)
     try:
         project = sandbox.add_project("Burst")
@@ -166,6 +168,8 @@ def main() -> None:
     """Print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fast", action="store_true", help="lift pacing for the burst")
+    parser.add_argument("--pacing", type=int, metavar="N",
+                        help="client pacing for the burst, N requests per 10 s (limit stays 50)")
     args = parser.parse_args()
     logging.disable(logging.INFO)
     base = "/dev/shm" if Path("/dev/shm").is_dir() else None
@@ -176,8 +180,9 @@ def main() -> None:
             r = idle(size, Path(tmp) / str(size))
             print(f"{r['threads']:>20} {r['idle_requests']:>23} {r['idle_ms']:>8.1f}")
         (Path(tmp) / "burst").mkdir()
-        b = burst(Path(tmp) / "burst", args.fast)
-        pacing = "pacing 900/10 s, limit 1000/10 s" if args.fast else "default pacing 50/10 s"
+        b = burst(Path(tmp) / "burst", args.fast, args.pacing)
+        pacing = "pacing 900/10 s, limit 1000/10 s" if args.fast else (
+            f"pacing {args.pacing or 'default 50'}/10 s, limit 50/10 s")
         print(
             f"\nburst of {BURST} replies ({pacing}): {b['handled']} handled in "
             f"{b['seconds']:.1f} s, {b['requests']} requests ({b['writes']} writes), "

@@ -167,12 +167,14 @@ def check() -> None:
 
 
 @cli.command()
-@click.option("--steps", default=4, show_default=True, help="How many ticks to run.")
-def demo(steps: int) -> None:
+@click.option("--steps", type=int, default=None, help="Run only the first N steps (default all).")
+@click.option("--state-file", type=click.Path(dir_okay=False), default=None,
+              help="Keep the sandbox's final state in this JSON file.")
+def demo(steps: int | None, state_file: str | None) -> None:
     """Run the bot against an in-process Basecamp sandbox and show what it does."""
     from bot.demo import run_demo
 
-    run_demo(steps=steps)
+    run_demo(steps=steps, state_file=state_file)
 
 
 # Feature commands: registered when their module exists (each part lands on its own).

@@ -61,7 +61,8 @@ def read_command(source: Any, round_key: str | None, config_dir: str) -> None:
     replies in order, edits applied). Each output line has role, topics and capacity (plus
     offers, wants, seniority and preferences). A bad line gets {"error": ...} and the rest go on.
     """
-    vocab = _pick_round(_load_config(config_dir), round_key).vocabulary()
+    rnd = _pick_round(_load_config(config_dir), round_key)
+    vocab = rnd.vocabulary()
     bad = 0
     for number, line in enumerate(source, start=1):
         if not line.strip():
@@ -73,7 +74,9 @@ def read_command(source: Any, round_key: str | None, config_dir: str) -> None:
             click.echo(json.dumps({"line": number, "error": str(err)}))
             click.echo(f"line {number}: {err}", err=True)
             continue
-        click.echo(json.dumps(read_replies(htmls, vocab).as_dict(), ensure_ascii=False))
+        reading = read_replies(htmls, vocab).as_dict()
+        reading["capacity"] = min(int(reading["capacity"]), rnd.max_capacity)  # as the round does
+        click.echo(json.dumps(reading, ensure_ascii=False))
     if bad:
         sys.exit(1)
 

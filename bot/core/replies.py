@@ -41,6 +41,7 @@ _SENTENCE_END = re.compile(r"[.!?]+|\n")
 _MODAL = re.compile(r"^(?:i'd|i would|would)\b")
 _TYPO_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in TYPOS) + r")\b")
 _LETTERS = re.compile(r"[^\W\d_]")
+_REGRET = re.compile(r"\b(?:sadly|unfortunately|afraid|sorry|alas|apologies|regret)\b")
 
 
 class LexiconLike(Protocol):
@@ -277,6 +278,9 @@ def _resolve_sentence_rules(
             if h.kind == "wish" and not contrast:
                 h.kind = "strong"
         out.append(h)
+    # A yes about a later event ("count me in for the next one") is not a yes to this one.
+    future = {h.sentence for h in out if h.kind == "future"}
+    out = [h for h in out if not (h.intent == "join" and h.sentence in future)]
     # Uncertainty in the same sentence turns a yes into a maybe ("fingers crossed I can make it").
     hedged = {h.sentence for h in out if h.kind == "hedge"}
     return [
@@ -366,6 +370,11 @@ def _decide(
     soft = [h for h in hits if h.kind == "soft"]
     if soft:
         return soft[-1].intent, (_reason(soft[-1]),), referral
+    obstacles = [h for h in hits if h.kind == "obstacle"]
+    regret = _REGRET.search(text)
+    if obstacles and regret:  # "Sadly I'm away that week": a reason and regret, so a no
+        return "decline", (f"decline: '{regret.group()}' + '{obstacles[-1].words}' (implied)",), \
+            referral
     if not _LETTERS.search(text.replace(MENTION_TOKEN, "")):
         emoji = [h for h in hits if h.kind == "emoji"]
         if emoji:

@@ -139,12 +139,14 @@ def session_context(c: Cohort, n: int, tz: ZoneInfo) -> dict[str, Any]:
 
 def plan(ctx: JobContext) -> None:
     """Post whatever is due now for every cohort."""
+    if not ctx.config.cohorts:
+        return
+    planned = {c.key: cohort_plan(c, ctx.tz) for c in ctx.config.cohorts}
+    with ctx.store.transaction() as conn:  # one query per cycle, however many cohorts
+        done = t.finished_keys(conn, [p.key for posts in planned.values() for p in posts])
     failed: list[str] = []
     for cohort in ctx.config.cohorts:
-        planned = cohort_plan(cohort, ctx.tz)
-        with ctx.store.transaction() as conn:
-            done = t.finished_keys(conn, [p.key for p in planned])
-        for post in due_posts(planned, ctx.now, done):
+        for post in due_posts(planned[cohort.key], ctx.now, done):
             posting.isolated(ctx, post.key, failed, lambda c=cohort, p=post: _carry_out(ctx, c, p))
     if failed:
         raise posting.PlanFailed("cohorts", failed)
@@ -220,12 +222,15 @@ def _people_for(ctx: JobContext, c: Cohort) -> tuple[list[dict], list[dict], lis
     if c.participants_from == "list":
         participants = [p.model_dump() for p in c.participants]
     else:
+        # Everyone who signed up replied in Basecamp, so they have a person id already.
         participants = [
-            {"name": row["name"], "email": row["email"], "title": None, "organisation": None}
-            for row in posting.roster_emails(ctx, f"cohort:{c.key}:recruitment") if row["email"]
+            {"name": row["name"], "email": row["email"], "title": None, "organisation": None,
+             "person_id": row["person_id"]}
+            for row in posting.roster_emails(ctx, f"cohort:{c.key}:recruitment")
+            if row["email"] or row["person_id"]
         ]
     for p in participants:
-        org = ctx.config.network.organisation_for(p["email"])
+        org = ctx.config.network.organisation_for(p["email"] or None)
         p["organisation"] = p["organisation"] or (org.name if org else None)
     facilitators = [p.model_dump() for p in c.facilitators]
     staff = []
@@ -263,18 +268,28 @@ def _setup(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
         raise posting.SetupError(f"{c.key}: the cohort project has no {', '.join(missing)}")
 
     participants, facilitators, staff = _people_for(ctx, c)
-    everyone = {p["email"]: p for p in [*participants, *facilitators, *staff]}
     by_email = posting.people_by_email(ctx)
-    grant = sorted(by_email[e].id for e in everyone if e in by_email)
-    create = [NewPerson(name=p["name"], email_address=e, title=p.get("title"),
-                        company_name=p.get("organisation"))
-              for e, p in sorted(everyone.items()) if e not in by_email]
-    ctx.outbox.update_project_access(f"{k}:access", place.project_id, grant=grant,
-                                     create=create)
-    members = {(m.email_address or "").lower(): m
-               for m in ctx.client.project_people(place.project_id)}
-    participant_people = [members[p["email"]] for p in participants if p["email"] in members]
-    facilitator_people = [members[p["email"]] for p in facilitators if p["email"] in members]
+    grant: set[int] = set()
+    create: dict[str, NewPerson] = {}
+    for p in [*participants, *facilitators, *staff]:
+        known = by_email.get(p["email"] or "")
+        if p.get("person_id") or known:
+            grant.add(int(p.get("person_id") or known.id))
+        elif p["email"]:
+            create[p["email"]] = NewPerson(name=p["name"], email_address=p["email"],
+                                           title=p.get("title"),
+                                           company_name=p.get("organisation"))
+    ctx.outbox.update_project_access(f"{k}:access", place.project_id, grant=sorted(grant),
+                                     create=[create[e] for e in sorted(create)])
+    on_project = list(ctx.client.project_people(place.project_id))
+
+    def found(group: list[dict]) -> list[Any]:
+        ids = {p.get("person_id") for p in group} - {None}
+        emails = {p["email"] for p in group if p["email"]}
+        return [m for m in on_project
+                if m.id in ids or (m.email_address or "").lower() in emails]
+
+    participant_people, facilitator_people = found(participants), found(facilitators)
 
     sessions = c.sessions(ctx.tz)
     subject, body = ctx.renderer.render_post(

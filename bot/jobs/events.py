@@ -107,12 +107,16 @@ def plan(ctx: JobContext) -> None:
     """Post whatever is due now for every event series."""
     if not ctx.config.events:
         return
-    due = [
+    planned = [
         (occ, post)
         for series in ctx.config.events
         for occ in series.occurrences(*window(series, ctx.now, ctx.tz), ctx.tz)
-        for post in _due(ctx, event_plan(occ))
+        for post in event_plan(occ)
     ]
+    by_key = {post.key: occ for occ, post in planned}
+    with ctx.store.transaction() as conn:  # one query per cycle, however many series
+        done = t.finished_keys(conn, list(by_key))
+    due = [(by_key[p.key], p) for p in due_posts([p for _, p in planned], ctx.now, done)]
     if not due:
         return  # an idle cycle costs no requests
     net = posting.network(ctx)
@@ -121,12 +125,6 @@ def plan(ctx: JobContext) -> None:
         posting.isolated(ctx, post.key, failed, lambda o=occ, p=post: _carry_out(ctx, net, o, p))
     if failed:
         raise posting.PlanFailed("events", failed)
-
-
-def _due(ctx: JobContext, planned: list[PlannedPost]) -> list[PlannedPost]:
-    with ctx.store.transaction() as conn:
-        done = t.finished_keys(conn, [p.key for p in planned])
-    return due_posts(planned, ctx.now, done)
 
 
 def _carry_out(ctx: JobContext, net: posting.Place, occ: Occurrence, post: PlannedPost) -> None:

@@ -12,7 +12,6 @@ participants updated, each only when it changed.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 from dataclasses import dataclass
@@ -21,9 +20,19 @@ from typing import TYPE_CHECKING, Any
 
 from bot.basecamp.richtext import html_to_text
 from bot.config.signups import SignupRules
-from bot.core.ledger import HOLDS_PLACE, Entry, Ledger, Outcome, compute
+from bot.core.ledger import HOLDS_PLACE, Ledger, Outcome
 from bot.core.replies import ReplyContext, ReplyReading, classify
 from bot.jobs import planner, poll
+from bot.jobs.signups_acks import ack_for, acknowledge, comment_body, first_name, invite_colleagues
+from bot.jobs.signups_state import (
+    cache_of,
+    organisation_of,
+    ref_of,
+    remember,
+    thread_ledger,
+    thread_rows,
+    who_of,
+)
 from bot.store import signups_repo as repo
 
 if TYPE_CHECKING:
@@ -90,107 +99,6 @@ def open_signup_thread(
     log.info("signups: %s: watching replies on message %s", key, message.id)
 
 
-# ---- reading one reply --------------------------------------------------------------------
-
-
-def _ref(comment_id: int) -> str:
-    # Zero-padded so replies written in the same second sort by id, as Basecamp assigns them.
-    return f"comment:{int(comment_id):015d}"
-
-
-def _who(person_id: int) -> str:
-    return f"person:{person_id}"
-
-
-def _organisation(
-    ctx: JobContext, email: str | None, company: str | None
-) -> tuple[str | None, bool]:
-    org = ctx.config.network.organisation_for(email)
-    if org is not None:
-        return org.key, True
-    return (company or None), False
-
-
-def _cache(ctx: JobContext) -> dict[Any, Any]:
-    # A JobContext lives for one cycle and this job is the only writer of the sign-up
-    # tables during it, so each thread's rows are loaded once per cycle, not once per reply
-    # (a 500-reply burst would otherwise reload the table 500 times).
-    return vars(ctx).setdefault("_signups_cache", {})
-
-
-def _rows(ctx: JobContext, key: str) -> list[repo.ReplyRow]:
-    cache = _cache(ctx)
-    if ("rows", key) not in cache:
-        with ctx.store.transaction() as conn:
-            cache[("rows", key)] = repo.replies(conn, key)
-            cache[("staff", key)] = repo.staff_actions(conn, key)
-            cache[("acks", key)] = repo.acks(conn, key)
-    return list(cache[("rows", key)])
-
-
-def _remember(ctx: JobContext, key: str, comment_id: int, row: repo.ReplyRow | None) -> None:
-    rows = [r for r in _rows(ctx, key) if r.comment_id != comment_id]
-    if row is not None:
-        rows.append(row)
-        rows.sort(key=lambda r: (r.effective_at, r.comment_id))
-    _cache(ctx)[("rows", key)] = rows
-
-
-def _entries(
-    ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules, rows: list[repo.ReplyRow]
-) -> list[Entry]:
-    entries = [
-        Entry(_ref(r.comment_id), _who(r.person_id), r.effective_at, r.intent, r.organisation)
-        for r in rows
-    ]
-    by_email = {r.email.lower(): r for r in rows if r.email}
-    _rows(ctx, thread.key)  # loads the staff actions with the rows
-    actions = [(f"staff:{i:015d}", e, a, t) for i, e, a, t in _cache(ctx)[("staff", thread.key)]]
-    # Config changes are staff's last word: applied after every reply.
-    last = ctx.now
-    actions += [(f"config-add:{e}", e, "add", last) for e in rules.staff_add]
-    actions += [(f"config-remove:{e}", e, "remove", last) for e in rules.staff_remove]
-    for ref, email, action, at in actions:
-        email = email.lower()
-        known = by_email.get(email)
-        who = _who(known.person_id) if known else f"email:{email}"
-        org = known.organisation if known else _organisation(ctx, email, None)[0]
-        entries.append(Entry(ref, who, min(at, ctx.now), action, org, staff=True))
-    return entries
-
-
-def _boost_entries(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules) -> list[Entry]:
-    """Boosts on the announcement, as joins, where the rules say a boost counts."""
-    if not rules.boost_counts_as_join:
-        return []
-    cache = _cache(ctx)
-    if ("boosts", thread.key) not in cache:  # one (conditional) GET per thread per cycle
-        entries = []
-        for boost in ctx.client.boosts(thread.recording_id):
-            person = boost.booster
-            if person is None or person.id == ctx.me.id or boost.created_at is None:
-                continue
-            company = person.company.name if person.company else None
-            org = _organisation(ctx, person.email_address, company)[0]
-            entries.append(
-                Entry(f"boost:{boost.id:015d}", _who(person.id), boost.created_at, "join", org)
-            )
-        cache[("boosts", thread.key)] = entries
-    return list(cache[("boosts", thread.key)])
-
-
-def _ledger(
-    ctx: JobContext,
-    thread: repo.ThreadRow,
-    rules: SignupRules,
-    rows: list[repo.ReplyRow] | None = None,
-) -> Ledger:
-    rows = _rows(ctx, thread.key) if rows is None else rows
-    member_orgs = [o.key for o in ctx.config.network.organisations]
-    entries = _entries(ctx, thread, rules, rows) + _boost_entries(ctx, thread, rules)
-    return compute(rules, entries, ctx.now, member_orgs)
-
-
 @poll.register(KIND)
 def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
     """Read one new, edited or trashed reply and acknowledge what it did."""
@@ -203,23 +111,23 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         )
         return
     rules = SignupRules.model_validate_json(thread.rules)
-    _cache(ctx).setdefault("changed", set()).add(thread.key)
+    cache_of(ctx).setdefault("changed", set()).add(thread.key)
     if change.change == "trashed" or getattr(comment, "status", "") == "trashed":
         with ctx.store.transaction() as conn:
             repo.trash_reply(conn, comment.id)
-        _remember(ctx, thread.key, comment.id, None)
-        _acknowledge(ctx, thread, comment.id, "", "none", "")
+        remember(ctx, thread.key, comment.id, None)
+        acknowledge(ctx, thread, comment.id, "", "none", "")
         log.info("signups: %s: reply %s trashed; its effect is withdrawn", thread.key, comment.id)
         return
     creator = comment.creator
     if creator is None or creator.id == ctx.me.id:
         return
-    rows = _rows(ctx, thread.key)
+    rows = thread_rows(ctx, thread.key)
     previous = next((r for r in rows if r.comment_id == comment.id), None)
     others = [r for r in rows if r.comment_id != comment.id]
     before = None
-    if any(r.person_id == creator.id for r in others) or _cache(ctx)[("staff", thread.key)]:
-        before = _ledger(ctx, thread, rules, others).people.get(_who(creator.id))
+    if any(r.person_id == creator.id for r in others) or cache_of(ctx)[("staff", thread.key)]:
+        before = thread_ledger(ctx, thread, rules, others).people.get(who_of(creator.id))
     reading = classify(
         comment.content or "",
         ctx.config.replies,
@@ -230,10 +138,10 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         ),
     )
     row = _save_reading(ctx, thread, comment, previous, reading)
-    ledger = _ledger(ctx, thread, rules)
-    ref = _ref(comment.id)
+    ledger = thread_ledger(ctx, thread, rules)
+    ref = ref_of(comment.id)
     outcome = ledger.outcomes.get(ref, Outcome("noted"))
-    person = ledger.people.get(_who(creator.id))
+    person = ledger.people.get(who_of(creator.id))
     if (
         outcome.kind == "waitlisted"
         and person is not None
@@ -249,10 +157,10 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         outcome.kind,
     )
     kind, label = ack_for(outcome)
-    content = _comment_body(ctx, thread, rules, outcome.kind, creator) if kind == "comment" else ""
-    _acknowledge(ctx, thread, row.comment_id, label, kind, content, reply=row)
+    content = comment_body(ctx, thread, rules, outcome.kind, creator) if kind == "comment" else ""
+    acknowledge(ctx, thread, row.comment_id, label, kind, content, reply=row)
     if reading.referral:
-        _invite_colleagues(ctx, thread, creator, reading)
+        invite_colleagues(ctx, thread, creator, reading)
 
 
 def _save_reading(
@@ -267,7 +175,7 @@ def _save_reading(
     if previous is not None and previous.intent != reading.intent:
         effective_at = comment.updated_at or ctx.now  # a changed answer joins the back
     company = creator.company.name if creator.company else None
-    org, known = _organisation(ctx, creator.email_address, company)
+    org, known = organisation_of(ctx, creator.email_address, company)
     mentions = list(zip(reading.mention_names, reading.mention_sgids, strict=False))
     row = repo.ReplyRow(
         comment_id=comment.id,
@@ -288,141 +196,8 @@ def _save_reading(
         app_url=comment.app_url,
         trashed=False,
     )
-    _remember(ctx, thread.key, comment.id, row)
+    remember(ctx, thread.key, comment.id, row)
     return row  # saved with its acknowledgement, in one transaction
-
-
-# ---- acknowledgements ---------------------------------------------------------------------
-
-
-def ack_for(outcome: Outcome) -> tuple[str, str]:
-    """(kind, label) of the acknowledgement for what a reply did: a boost, a comment or none."""
-    if outcome.kind == "confirmed":
-        return "boost", "✅ You're in"
-    if outcome.kind == "waitlisted":
-        return "boost", f"⏳ Waitlist {outcome.position}"
-    if outcome.kind == "withdrawn":
-        return "boost", "👋 Place released"
-    if outcome.kind == "declined":
-        return "boost", "👍 Noted, thanks"
-    if outcome.kind == "maybe":
-        return "boost", "🤔 Noted as a maybe"
-    if outcome.kind in ("question", "closed", "full"):
-        return "comment", outcome.kind
-    return "none", ""
-
-
-def _acknowledge(
-    ctx: JobContext,
-    thread: repo.ThreadRow,
-    comment_id: int,
-    label: str,
-    kind: str,
-    content: str,
-    reply: repo.ReplyRow | None = None,
-) -> None:
-    """Make `label` the reply's one current acknowledgement (replacing an outdated boost).
-
-    The version in the Outbox key comes from the stored record, which changes only after
-    the new acknowledgement is posted: a crash at any point re-runs the same keys. The
-    reply's reading (if given) is saved in the same transaction as the record.
-    """
-    cid = int(comment_id)
-    _rows(ctx, thread.key)
-    acks = _cache(ctx)[("acks", thread.key)]
-    row = acks.get(cid)
-    values = None
-    if not (row is not None and row.label == label) and not (row is None and kind == "none"):
-        if row is not None and row.kind == "boost" and row.item_id:
-            ctx.outbox.delete_boost(f"signup:ack:{cid}:v{row.version}:delete", row.item_id)
-        version = row.version + 1 if row is not None else 1
-        item = None
-        key = f"signup:ack:{cid}:v{version}"
-        if kind == "boost":
-            item = ctx.outbox.create_boost(key, cid, label)
-        elif kind == "comment":
-            item = ctx.outbox.create_comment(key, thread.recording_id, content)
-        if item is not None or kind == "none":  # None otherwise means a dry run
-            values = {
-                "comment_id": cid,
-                "thread_key": thread.key,
-                "label": label,
-                "kind": kind,
-                "version": version,
-                "item_id": int(item.id) if item is not None else None,
-                "pending": False,
-            }
-    if values is None and reply is None:
-        return
-    with ctx.store.transaction() as conn:
-        if reply is not None:
-            repo.save_reply(conn, dataclasses.asdict(reply))
-        if values is not None:
-            repo.save_ack(conn, values)
-    if values is not None:
-        acks[cid] = repo.AckRow(**values)
-
-
-def _first_name(name: str) -> str:
-    return (name or "").split(" ")[0] or name
-
-
-def _person(p: Any) -> dict[str, Any]:
-    if isinstance(p, dict):
-        return {"first_name": _first_name(p["name"]), **p}
-    return {"name": p.name, "first_name": _first_name(p.name), "attachable_sgid": p.attachable_sgid}
-
-
-def _staff_contact(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules) -> Any:
-    emails = [rules.staff_contact] if rules.staff_contact else []
-    emails += [s.email for s in ctx.config.network.staff]
-    people = {
-        (p.email_address or "").lower(): p for p in ctx.client.project_people(thread.project_id)
-    }
-    for email in emails:
-        if email and email.lower() in people and people[email.lower()].attachable_sgid:
-            return people[email.lower()]
-    return None
-
-
-def _comment_body(
-    ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules, kind: str, person: Any
-) -> str:
-    staff = _staff_contact(ctx, thread, rules) if kind == "question" else None
-    if kind == "question" and staff is None:
-        log.warning(
-            "signups: %s: no staff contact on the project to pass a question to", thread.key
-        )
-        staff = {"name": "The LOTI team", "first_name": "the team", "attachable_sgid": None}
-    return ctx.renderer.render(
-        "signup_reply",
-        kind=kind,
-        title=thread.title,
-        capacity=rules.capacity,
-        person=_person(person),
-        staff=_person(staff) if staff is not None else None,
-        referrer=None,
-    )
-
-
-def _invite_colleagues(
-    ctx: JobContext, thread: repo.ThreadRow, creator: Any, reading: ReplyReading
-) -> None:
-    staff = {s.name.lower() for s in ctx.config.network.staff}
-    for name, sgid in zip(reading.mention_names, reading.mention_sgids, strict=False):
-        if not sgid or name.lower() in staff or name == creator.name:
-            continue
-        body = ctx.renderer.render(
-            "signup_reply",
-            kind="invite",
-            title=thread.title,
-            capacity=0,
-            staff=None,
-            person={"name": name, "first_name": _first_name(name), "attachable_sgid": sgid},
-            referrer=creator.name,
-        )
-        # Keyed by thread and colleague: one invitation each, however often they're mentioned.
-        ctx.outbox.create_comment(f"signup:{thread.key}:invite:{sgid}", thread.recording_id, body)
 
 
 # ---- per-thread refresh: promotions, live line, participants ----------------------------
@@ -431,9 +206,9 @@ def _invite_colleagues(
 def refresh_thread(ctx: JobContext, thread: repo.ThreadRow) -> Ledger:
     """Announce promotions and bring the live line and participants up to date."""
     rules = SignupRules.model_validate_json(thread.rules)
-    rows = _rows(ctx, thread.key)
-    ledger = _ledger(ctx, thread, rules, rows)
-    latest = {_who(r.person_id): r for r in rows}
+    rows = thread_rows(ctx, thread.key)
+    ledger = thread_ledger(ctx, thread, rules, rows)
+    latest = {who_of(r.person_id): r for r in rows}
     for person in ledger.confirmed:
         _tell_if_promoted(ctx, thread, rules, person, latest.get(person.who))
     _update_line(ctx, thread, ledger.line())
@@ -453,8 +228,8 @@ def _tell_if_promoted(
     if not (person.place_ref or "").startswith("comment:"):
         return
     join_id = int(person.place_ref.split(":")[1])
-    _rows(ctx, thread.key)
-    told = _cache(ctx)[("acks", thread.key)].get(join_id)
+    thread_rows(ctx, thread.key)
+    told = cache_of(ctx)[("acks", thread.key)].get(join_id)
     if told is None or not told.label.startswith("⏳"):
         return
     if reply is not None and reply.sgid:
@@ -465,7 +240,7 @@ def _tell_if_promoted(
             capacity=rules.capacity,
             person={
                 "name": reply.name,
-                "first_name": _first_name(reply.name),
+                "first_name": first_name(reply.name),
                 "attachable_sgid": reply.sgid,
             },
             staff=None,
@@ -474,7 +249,7 @@ def _tell_if_promoted(
         key = f"signup:{thread.key}:promoted:{person.who}:{person.place_ref}"
         ctx.outbox.create_comment(key, thread.recording_id, body)
     kind, label = ack_for(Outcome("confirmed"))
-    _acknowledge(ctx, thread, join_id, label, kind, "")
+    acknowledge(ctx, thread, join_id, label, kind, "")
 
 
 def _update_line(ctx: JobContext, thread: repo.ThreadRow, line: str) -> None:
@@ -523,7 +298,7 @@ def _update_participants(ctx: JobContext, thread: repo.ThreadRow, ids: list[int]
 def refresh_signup_threads(ctx: JobContext, only_changed: bool = False) -> None:
     """Refresh open sign-up threads: all of them, or only those with replies this cycle."""
     open_ids = {t.recording_id for t in ctx.reader.threads(KIND)}
-    changed = _cache(ctx).get("changed", set())
+    changed = cache_of(ctx).get("changed", set())
     with ctx.store.transaction() as conn:
         threads = [
             t
@@ -539,7 +314,7 @@ def refresh_signup_threads(ctx: JobContext, only_changed: bool = False) -> None:
 
 def refresh_changed_threads(ctx: JobContext) -> None:
     """After a poll: refresh the threads whose replies changed (an idle poll costs nothing)."""
-    if _cache(ctx).get("changed"):
+    if cache_of(ctx).get("changed"):
         refresh_signup_threads(ctx, only_changed=True)
 
 
@@ -558,13 +333,13 @@ def signup_rows(ctx: JobContext, key: str) -> list[SignupRow]:
         thread = repo.thread(conn, key)
     if thread is None:
         raise LookupError(f"no sign-up thread with key {key!r}")
-    _cache(ctx).pop(("rows", key), None)  # always the stored truth, with staff changes
-    rows = _rows(ctx, key)
-    ledger = _ledger(ctx, thread, SignupRules.model_validate_json(thread.rules), rows)
+    cache_of(ctx).pop(("rows", key), None)  # always the stored truth, with staff changes
+    rows = thread_rows(ctx, key)
+    ledger = thread_ledger(ctx, thread, SignupRules.model_validate_json(thread.rules), rows)
     by_who: dict[str, repo.ReplyRow] = {}
     for r in rows:
-        by_who[_who(r.person_id)] = r
-    deciding = {_ref(r.comment_id): r for r in rows}
+        by_who[who_of(r.person_id)] = r
+    deciding = {ref_of(r.comment_id): r for r in rows}
     out = []
     for person in ledger.people.values():
         reply = deciding.get(person.ref) or by_who.get(person.who)
@@ -615,4 +390,4 @@ def add_staff_change(ctx: JobContext, key: str, email: str, action: str) -> None
         if repo.thread(conn, key) is None:
             raise LookupError(f"no sign-up thread with key {key!r}")
         repo.add_staff_action(conn, key, email.strip().lower(), action, ctx.now)
-    _cache(ctx).pop(("rows", key), None)
+    cache_of(ctx).pop(("rows", key), None)

@@ -61,10 +61,11 @@ def test_recruitment_to_last_follow_up_with_tick(world):
     # Camden's champion is mentioned.
     sgid = p["chioma"]["attachable_sgid"]
     assert f'Camden: 1 place left to fill (<bc-attachment sgid="{sgid}">' in first_nudge
-    (summary,) = world.messages(staff_room["id"])
-    assert "2 of 40 places taken" in summary["content"]
-    assert "<strong>Camden</strong>: 1 of 2 (champion: Chioma Eze)" in summary["content"]
-    assert "<strong>Brent</strong>: 0 of 2 (no champion)" in summary["content"]
+    summary = world.messages(staff_room["id"])[0]["content"]
+    assert "2 of 40 places taken" in summary
+    assert "<strong>Camden</strong>: 1 signed up, 2 held (champion: Chioma Eze)" in summary
+    assert "<strong>Brent</strong>: 0 signed up, 2 held (no champion)" in summary
+    assert len(world.messages(staff_room["id"])) == 1
 
     for who in ("dee", "bea"):
         world.sb.post_comment(p[who]["id"], announcement["id"],

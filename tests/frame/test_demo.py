@@ -1,14 +1,53 @@
-"""The demo frame: seeds the sandbox from config and runs ticks through time."""
+"""`loti-bot demo`: the whole story runs against the sandbox and leaves the right things there."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import cli
 from bot.config import load_config
-from bot.demo import MEMBERS, run_demo, seed
+from bot.demo import STAFF_PROJECTS, demo_config_dir, seed
+from bot.demo_script import DEMO_CAPACITY, MEMBERS, PROMOTED, RECRUITMENT_REPLIES
 from bot.sandbox import Sandbox
+from bot.sandbox.state import State
+from bot.sandbox.views import sgid
 from tests.frame.frame_support import REPO
 
+COHORT = "Confident Digital Leaders, spring 2027"
 
-def test_seed_creates_the_project_and_people_from_config() -> None:
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> tuple[str, State]:
+    """The CLI demo run once, with its final sandbox state kept in a file."""
+    state_file = tmp_path_factory.mktemp("demo") / "sandbox.json"
+    result = CliRunner().invoke(cli, ["--env-file", "/nonexistent.env", "demo",
+                                      "--state-file", str(state_file)])
+    assert result.exit_code == 0, result.output
+    return result.output, State.load(state_file)
+
+
+def _person(state: State, first: str) -> dict:
+    """A demo member by first name (champions and staff may share it)."""
+    (name,) = [n for n, _, _ in MEMBERS if n.split()[0] == first]
+    return next(p for p in state.people.values() if p["name"] == name)
+
+
+def _bot_items(state: State, rtype: str) -> list[dict]:
+    return [r for r in state.recordings.values()
+            if r["type"] == rtype and r["creator_id"] == state.bot_person_id]
+
+
+def _project(state: State, name: str) -> list[dict[str, Any]]:
+    return [p for p in state.projects.values() if p["name"] == name]
+
+
+def test_seed_creates_the_projects_and_people_from_config() -> None:
     config = load_config(REPO / "config")
     with Sandbox() as sandbox:
         seeded = seed(sandbox, config)
@@ -18,12 +57,70 @@ def test_seed_creates_the_project_and_people_from_config() -> None:
         assert len(seeded.member_ids) == len(MEMBERS)
         assert set(seeded.member_ids) <= set(people)
         assert len(set(people) - {sandbox.state.bot_person_id}) == expected
+        names = [p["name"] for p in sandbox.state.projects.values()]
+        assert all(names.count(n) == 1 for n in STAFF_PROJECTS)
+        assert [t["name"] for t in sandbox.state.templates.values()] == [
+            c.template for c in config.cohorts if c.template]
 
 
-def test_demo_runs_a_step_and_finishes(capsys) -> None:
-    run_demo(steps=1, config_dir=REPO / "config", templates_dir=REPO / "templates")
-    out = capsys.readouterr().out
-    assert "Sandbox Basecamp at http://127.0.0.1:" in out
-    assert "— Tuesday 22 December 2026, 09:30 —" in out
-    assert "change(s) made in Basecamp" in out
+def test_demo_config_copy_only_shrinks_the_lunch_and_learn(tmp_path: Path) -> None:
+    copied = load_config(demo_config_dir(REPO / "config", tmp_path))
+    shipped = load_config(REPO / "config")
+    caps = {e.key: e.capacity for e in copied.events}
+    assert caps["lunch-and-learn"] == DEMO_CAPACITY
+    assert {k: v for k, v in caps.items() if k != "lunch-and-learn"} == {
+        e.key: e.capacity for e in shipped.events if e.key != "lunch-and-learn"}
+
+
+def test_the_waitlisted_member_is_promoted_and_told(demo) -> None:
+    out, state = demo
+    assert f"3 of {DEMO_CAPACITY} places taken · 1 on the waitlist" in out
+    promoted = _person(state, PROMOTED)
+    told = [c for c in _bot_items(state, "Comment") if "a place has come up" in c["content"]]
+    assert len(told) == 1
+    assert sgid("Person", promoted["id"]) in told[0]["content"]
+
+
+def test_the_cohort_project_exists_once_with_its_participants(demo) -> None:
+    _, state = demo
+    (project,) = _project(state, COHORT)
+    signed_up = {_person(state, who)["id"] for who, text in RECRUITMENT_REPLIES
+                 if "can't" not in text}
+    assert len(signed_up) == 5
+    assert signed_up <= set(project["people"])
+    declined = _person(state, "Ellen")["id"]
+    assert declined not in project["people"]
+    subjects = [m["subject"] for m in _bot_items(state, "Message")
+                if m["bucket_id"] == project["id"]]
+    assert subjects == [f"Welcome to {COHORT}", "Reflection session 1: Monday 8 March"]
+    entries = [e for e in _bot_items(state, "Schedule::Entry") if e["bucket_id"] == project["id"]]
+    assert len(entries) == 3
+    assert all(set(e["participant_ids"]) == signed_up for e in entries)
+
+
+def test_mentoring_pairs_are_approved_then_introduced_once_each(demo) -> None:
+    _, state = demo
+    (staff,) = _project(state, "LOTI staff")
+    approvals = [m for m in _bot_items(state, "Message") if m["bucket_id"] == staff["id"]]
+    assert len(approvals) == 1
+    intros = [c for c in _bot_items(state, "Comment") if "you're paired" in c["content"]]
+    assert len(intros) >= 4
+    member_sgids = {sgid("Person", _person(state, n.split()[0])["id"]): n for n, _, _ in MEMBERS}
+    pairs = [frozenset(s for s in re.findall(r'sgid="([^"]+)"', c["content"])
+                       if s in member_sgids) for c in intros]
+    assert all(len(p) == 2 for p in pairs)  # each introduction mentions both people
+    assert len(set(pairs)) == len(pairs)
+
+
+def test_nothing_is_posted_twice_and_no_secret_is_shown(demo) -> None:
+    out, state = demo
+    assert "Each item exists once: 0 claimed twice, 0 without an outbox key." in out
+    # Two nudges may read the same (nothing changed between them); comments never should.
+    posted = Counter((r["parent_id"], r["content"]) for r in _bot_items(state, "Comment"))
+    assert [k for k, n in posted.items() if n > 1] == []
+    names = [p["name"] for p in state.projects.values()]
+    assert names.count(COHORT) == 1
+    for secret in (state.auth["access_token"], state.auth["refresh_token"],
+                   "sandbox-client-secret"):
+        assert secret not in out
     assert out.rstrip().endswith("Demo finished.")

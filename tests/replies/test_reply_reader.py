@@ -68,7 +68,31 @@ HELD_OUT = [
     ("Great initiative 👏", "other"),
     ("Please add my colleague Amira, she'd love this", "other"),
     ("I'm currently out of the office with limited access to email.", "other"),
+    ("I'm up for this!", "join"),
+    ("Please reserve me a seat", "join"),
+    ("Keen to attend 👋", "join"),
+    ("Could you add me please?", "join"),
+    ("Can I come along?", "join"),
+    ("Me!", "join"),
+    ("I'd love to come if there's still space", "join"),
+    ("Yes please! Although can I check if it's recorded?", "join"),
+    ("I'm afraid I'm busy that day", "decline"),
+    ("Sadly I'm away that week", "decline"),
+    ("Can't do Thursdays unfortunately", "decline"),
+    ("Not this time, but count me in for the next one!", "decline"),
+    ("I'll be there in spirit! Can't make it in person sadly", "decline"),
+    ("Would love to but I'm not free", "decline"),
+    ("Something's come up so I can no longer attend", "withdraw"),
+    ("Provisionally yes", "maybe"),
+    ("Probably yes, will confirm", "maybe"),
+    ("Hopefully, waiting on childcare", "maybe"),
+    ("How do I get there from London Bridge?", "question"),
+    ("Looking forward to hearing how it goes", "other"),
 ]
+
+
+def test_enthusiasm_is_never_read_as_a_no() -> None:
+    assert classify(div("Can't wait!")).intent != "decline"
 
 
 @pytest.mark.parametrize(("text", "intent"), HELD_OUT)

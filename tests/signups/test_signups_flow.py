@@ -187,3 +187,16 @@ class TestBoosts:
         world.sb.boost(priya["id"], world.message_id, "🙋")
         world.cycle()
         assert "0 of 2 places taken" in world.announcement_html()
+
+
+class TestNoWaitlist:
+    def test_full_without_a_waitlist_gets_a_kind_reply(self, world) -> None:
+        world.announce(capacity=1, waitlist=False)
+        priya, chioma, _ = _three(world)
+        world.reply(priya, "Yes please")
+        r2 = world.reply(chioma, "Count me in")
+        world.cycle()
+        full = [c for c in world.bot_comments() if "no waiting list" in c]
+        assert len(full) == 1 and chioma["attachable_sgid"] in full[0]
+        assert world.bot_boosts(r2["id"]) == []
+        assert [r.email for r in signup_rows(world.ctx, world.key)] == ["priya@hackney.gov.uk"]

@@ -44,3 +44,8 @@ def test_a_bad_line_is_reported_and_the_rest_still_read() -> None:
 def test_unknown_round_is_a_clear_error() -> None:
     result = _read('{"html": "x"}\n', "--round", "nope")
     assert result.exit_code == 2 and "no round 'nope'" in result.output
+
+
+def test_capacity_is_capped_at_the_rounds_maximum() -> None:
+    result = _read('{"html": "<div>I\'ll mentor, I can take 40 people</div>"}\n')
+    assert json.loads(result.stdout)["capacity"] == 3  # max_capacity in config/mentoring.yaml

@@ -101,6 +101,11 @@ ROLE_CASES = [
     (["I signed up as a mentor above but I'm going to have to pull out, sorry"], "none", []),
     (["I've been wanting a mentor for ages! Cloud please"], "mentee", ["cloud"]),
     (["Is there still time to sign up as a mentee?"], "none", []),
+    (["I'd like a mentor. I'm moving from finance into a digital role"], "mentee",
+     ["career change"]),
+    (["Mentor on negotiating with suppliers and running tenders"], "mentor",
+     ["negotiation", "procurement"]),
+    (["Mentee: moving our estate to AWS"], "mentee", ["cloud"]),
     (["Great to see this! I'm going on maternity leave next month so not this round"], "none",
      []),
 ]  # fmt: skip

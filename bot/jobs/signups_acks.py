@@ -1,0 +1,164 @@
+"""Acknowledgements and messages on sign-up threads: one current acknowledgement per reply."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import TYPE_CHECKING, Any
+
+from bot.config.signups import SignupRules
+from bot.core.ledger import Outcome
+from bot.core.replies import ReplyReading
+from bot.jobs.signups_state import cache_of, thread_rows
+from bot.render import register_sample
+from bot.store import signups_repo as repo
+
+if TYPE_CHECKING:
+    from bot.jobs.context import JobContext
+
+log = logging.getLogger("bot.jobs.signups")
+
+
+def ack_for(outcome: Outcome) -> tuple[str, str]:
+    """(kind, label) of the acknowledgement for what a reply did: a boost, a comment or none."""
+    if outcome.kind == "confirmed":
+        return "boost", "✅ You're in"
+    if outcome.kind == "waitlisted":
+        return "boost", f"⏳ Waitlist {outcome.position}"
+    if outcome.kind == "withdrawn":
+        return "boost", "👋 Place released"
+    if outcome.kind == "declined":
+        return "boost", "👍 Noted, thanks"
+    if outcome.kind == "maybe":
+        return "boost", "🤔 Noted as a maybe"
+    if outcome.kind in ("question", "closed", "full"):
+        return "comment", outcome.kind
+    return "none", ""
+
+
+def acknowledge(
+    ctx: JobContext,
+    thread: repo.ThreadRow,
+    comment_id: int,
+    label: str,
+    kind: str,
+    content: str,
+    reply: repo.ReplyRow | None = None,
+) -> None:
+    """Make `label` the reply's one current acknowledgement (replacing an outdated boost).
+
+    The version in the Outbox key comes from the stored record, which changes only after
+    the new acknowledgement is posted: a crash at any point re-runs the same keys. The
+    reply's reading (if given) is saved in the same transaction as the record.
+    """
+    cid = int(comment_id)
+    thread_rows(ctx, thread.key)
+    acks = cache_of(ctx)[("acks", thread.key)]
+    row = acks.get(cid)
+    values = None
+    if not (row is not None and row.label == label) and not (row is None and kind == "none"):
+        if row is not None and row.kind == "boost" and row.item_id:
+            ctx.outbox.delete_boost(f"signup:ack:{cid}:v{row.version}:delete", row.item_id)
+        version = row.version + 1 if row is not None else 1
+        item = None
+        key = f"signup:ack:{cid}:v{version}"
+        if kind == "boost":
+            item = ctx.outbox.create_boost(key, cid, label)
+        elif kind == "comment":
+            item = ctx.outbox.create_comment(key, thread.recording_id, content)
+        if item is not None or kind == "none":  # None otherwise means a dry run
+            values = {
+                "comment_id": cid,
+                "thread_key": thread.key,
+                "label": label,
+                "kind": kind,
+                "version": version,
+                "item_id": int(item.id) if item is not None else None,
+                "pending": False,
+            }
+    if values is None and reply is None:
+        return
+    with ctx.store.transaction() as conn:
+        if reply is not None:
+            repo.save_reply(conn, dataclasses.asdict(reply))
+        if values is not None:
+            repo.save_ack(conn, values)
+    if values is not None:
+        acks[cid] = repo.AckRow(**values)
+
+
+def first_name(name: str) -> str:
+    return (name or "").split(" ")[0] or name
+
+
+def _person(p: Any) -> dict[str, Any]:
+    if isinstance(p, dict):
+        return {"first_name": first_name(p["name"]), **p}
+    return {"name": p.name, "first_name": first_name(p.name), "attachable_sgid": p.attachable_sgid}
+
+
+def _staff_contact(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules) -> Any:
+    emails = [rules.staff_contact] if rules.staff_contact else []
+    emails += [s.email for s in ctx.config.network.staff]
+    people = {
+        (p.email_address or "").lower(): p for p in ctx.client.project_people(thread.project_id)
+    }
+    for email in emails:
+        if email and email.lower() in people and people[email.lower()].attachable_sgid:
+            return people[email.lower()]
+    return None
+
+
+def comment_body(
+    ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules, kind: str, person: Any
+) -> str:
+    staff = _staff_contact(ctx, thread, rules) if kind == "question" else None
+    if kind == "question" and staff is None:
+        log.warning(
+            "signups: %s: no staff contact on the project to pass a question to", thread.key
+        )
+        staff = {"name": "The LOTI team", "first_name": "the team", "attachable_sgid": None}
+    return ctx.renderer.render(
+        "signup_reply",
+        kind=kind,
+        title=thread.title,
+        capacity=rules.capacity,
+        person=_person(person),
+        staff=_person(staff) if staff is not None else None,
+        referrer=None,
+    )
+
+
+def invite_colleagues(
+    ctx: JobContext, thread: repo.ThreadRow, creator: Any, reading: ReplyReading
+) -> None:
+    staff = {s.name.lower() for s in ctx.config.network.staff}
+    for name, sgid in zip(reading.mention_names, reading.mention_sgids, strict=False):
+        if not sgid or name.lower() in staff or name == creator.name:
+            continue
+        body = ctx.renderer.render(
+            "signup_reply",
+            kind="invite",
+            title=thread.title,
+            capacity=0,
+            staff=None,
+            person={"name": name, "first_name": first_name(name), "attachable_sgid": sgid},
+            referrer=creator.name,
+        )
+        # Keyed by thread and colleague: one invitation each, however often they're mentioned.
+        ctx.outbox.create_comment(f"signup:{thread.key}:invite:{sgid}", thread.recording_id, body)
+
+
+@register_sample("signup_reply")
+def _sample(config: Any) -> dict[str, Any]:
+    """Sample data for `loti-bot check` (a question passed to staff)."""
+    member = {"name": "Priya Shah", "first_name": "Priya", "attachable_sgid": "SAMPLE-1"}
+    staff = {"name": "Nadia Rossi", "first_name": "Nadia", "attachable_sgid": "SAMPLE-2"}
+    return {
+        "kind": "question",
+        "title": "Lunch & learn",
+        "capacity": 40,
+        "person": member,
+        "staff": staff,
+        "referrer": "Chioma Eze",
+    }
