@@ -1,9 +1,10 @@
 """Sign-up figures: requests per idle poll cycle (poll + sign-up handler + live-line refresh)
 with 1, 10, 100 and 500 open sign-up threads, and the time and requests to acknowledge a
-burst of 500 replies on one thread.
+burst of 500 replies on one thread; and what 500 past events' threads cost once retired.
 
 Runs against the sandbox over loopback with a SQLite store (on tmpfs when there is one):
-    .venv/bin/python bench/bench_signups.py            # burst with the default pacing
+    .venv/bin/python bench/bench_signups.py            # burst: default pacing (45/10 s)
+                                                       # against Basecamp's 50/10 s limit
     .venv/bin/python bench/bench_signups.py --fast     # burst with pacing lifted (1000/10 s)
 """
 
@@ -19,12 +20,12 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from bot.basecamp.client import BasecampClient
-from bot.basecamp.pacing import Pacer
+from bot.basecamp.pacing import BASECAMP_LIMIT, DEFAULT_MAX_REQUESTS, Pacer
 from bot.config import load_config
 from bot.config.signups import SignupRules
 from bot.jobs import poll
 from bot.jobs.context import JobContext
-from bot.jobs.signups import PLACES_MARKER, open_signup_thread
+from bot.jobs.signups import PLACES_MARKER, open_signup_thread, refresh_signup_threads
 from bot.outbox import Outbox
 from bot.render import Renderer
 from bot.sandbox import Sandbox
@@ -80,7 +81,7 @@ def _world(workdir: Path, name: str, pacer: Pacer | None, limit: tuple[int, floa
     return sandbox, ctx, store, engine
 
 
-def _open(sandbox, ctx, project: dict, i: int, capacity: int) -> int:
+def _open(sandbox, ctx, project: dict, i: int, capacity: int, closes_at=None) -> int:
     board = next(t["id"] for t in project["dock"] if t["name"] == "message_board")
     html = f"<div>Event {i}</div><div>{PLACES_MARKER}</div>"
     msg = sandbox.post_message(
@@ -91,7 +92,7 @@ def _open(sandbox, ctx, project: dict, i: int, capacity: int) -> int:
         f"event:{i}",
         SimpleNamespace(id=msg["id"]),
         project["id"],
-        SignupRules(capacity=capacity),
+        SignupRules(capacity=capacity, closes_at=closes_at),
         f"Event {i}",
         html,
         None,
@@ -133,9 +134,33 @@ def idle(threads: int, workdir: Path) -> dict:
         sandbox.stop()
 
 
+def retired(threads: int, workdir: Path) -> dict:
+    """Requests of a whole cycle (poll + planner refresh) once `threads` past events are over."""
+    sandbox, ctx, store, engine = _world(workdir, f"past-{threads}", Pacer(10_000, 1.0), None)
+    try:
+        closes = sandbox.clock.now() + timedelta(hours=1)
+        for i in range(threads):
+            _open(sandbox, ctx, sandbox.add_project(f"Past {i}"), i, 10, closes)
+        ctx, _ = _cycle(sandbox, ctx, timedelta(days=2))
+        refresh_signup_threads(ctx)  # the planner pass retires threads whose event is over
+        before = ctx.client.request_count
+        ctx, _ = _cycle(sandbox, ctx)
+        refresh_signup_threads(ctx)
+        return {
+            "threads": threads,
+            "open": len(ctx.reader.threads("signup")),
+            "requests": ctx.client.request_count - before,
+        }
+    finally:
+        store.close()
+        engine.dispose()
+        sandbox.stop()
+
+
 def burst(workdir: Path, fast: bool, pacing: int | None = None) -> dict:
     """Time and requests for one cycle that acknowledges 500 new replies on one thread."""
-    pacer, limit = (Pacer(900, 10.0), (1000, 10.0)) if fast else (None, (50, 10.0))
+    # pacer=None: the client's own default, the pacing production runs with.
+    pacer, limit = (Pacer(900, 10.0), (1000, 10.0)) if fast else (None, BASECAMP_LIMIT)
     if pacing and not fast:
         pacer = Pacer(pacing, 10.0)
     sandbox, ctx, store, engine = _world(workdir, "burst", pacer, limit)
@@ -157,6 +182,7 @@ def burst(workdir: Path, fast: bool, pacing: int | None = None) -> dict:
             "requests": ctx.client.request_count - before,
             "writes": sum(1 for r in log if r.method != "GET"),
             "429s": sum(1 for r in log if r.status == 429),
+            "pacer": (ctx.client.http.pacer.max_requests, ctx.client.http.pacer.per_seconds),
         }
     finally:
         store.close()
@@ -168,8 +194,12 @@ def main() -> None:
     """Print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fast", action="store_true", help="lift pacing for the burst")
-    parser.add_argument("--pacing", type=int, metavar="N",
-                        help="client pacing for the burst, N requests per 10 s (limit stays 50)")
+    parser.add_argument(
+        "--pacing",
+        type=int,
+        metavar="N",
+        help="client pacing for the burst, N requests per 10 s (limit stays 50)",
+    )
     args = parser.parse_args()
     logging.disable(logging.INFO)
     base = "/dev/shm" if Path("/dev/shm").is_dir() else None
@@ -179,10 +209,18 @@ def main() -> None:
             (Path(tmp) / str(size)).mkdir()
             r = idle(size, Path(tmp) / str(size))
             print(f"{r['threads']:>20} {r['idle_requests']:>23} {r['idle_ms']:>8.1f}")
+        (Path(tmp) / "past").mkdir()
+        r = retired(500, Path(tmp) / "past")
+        print(
+            f"\n{r['threads']} past events' threads: {r['open']} still watched, "
+            f"{r['requests']} requests per cycle (poll + planner refresh)"
+        )
         (Path(tmp) / "burst").mkdir()
         b = burst(Path(tmp) / "burst", args.fast, args.pacing)
-        pacing = "pacing 900/10 s, limit 1000/10 s" if args.fast else (
-            f"pacing {args.pacing or 'default 50'}/10 s, limit 50/10 s")
+        sent, window = b["pacer"]
+        default = " (default)" if (sent, window) == (DEFAULT_MAX_REQUESTS, 10.0) else ""
+        limit = "1000/10 s" if args.fast else f"{BASECAMP_LIMIT[0]}/{BASECAMP_LIMIT[1]:g} s"
+        pacing = f"pacing {sent}/{window:g} s{default}, limit {limit}"
         print(
             f"\nburst of {BURST} replies ({pacing}): {b['handled']} handled in "
             f"{b['seconds']:.1f} s, {b['requests']} requests ({b['writes']} writes), "

@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 
 # Basecamp's clock and ours disagree a little; look this far before the pending record.
 DEFAULT_FIND_SLACK = timedelta(minutes=10)
+# How long a project construction whose reply was lost may take to show up by name.
+CONSTRUCTION_GRACE = timedelta(minutes=15)
 
 
 class OutboxError(Exception):
@@ -247,8 +249,15 @@ class Outbox:
         def find(since: datetime, claimed: set[int]) -> Any:
             found = self.finders.project(name, since, claimed)
             rec = self.record(key)
-            if found is not None or rec is None or rec.basecamp_id is None:
+            if found is not None or rec is None:
                 return found
+            if rec.basecamp_id is None:
+                # The reply that named our construction was lost: Basecamp offers no way to
+                # list constructions, and a build can take a while. Give it time to appear
+                # under its name before starting a second one (a duplicate project).
+                if _utc(self.clock()) - _utc(rec.updated_at) < CONSTRUCTION_GRACE:
+                    raise WriteOutcomeUnknown(key, "project", "may still be being built")
+                return None
             # Our construction is known: never start a second one while it may finish.
             construction = self.client.project_construction(template_id, rec.basecamp_id)
             if construction.status == "completed" and construction.project is not None:

@@ -25,7 +25,7 @@ from bot.basecamp.models import (
     Project,
     Template,
 )
-from bot.basecamp.pacing import Pacer
+from bot.basecamp.pacing import default_pacer
 from bot.basecamp.paging import Page, Paged
 from bot.basecamp.tools import ToolsMixin, check_choice
 from bot.basecamp.transport import ClientStats, Reply, Transport
@@ -79,7 +79,7 @@ class BasecampClient(ToolsMixin):
             refresh_token=refresh_token, client_id=client_id, client_secret=client_secret,
             on_tokens=on_tokens,
             cache=cache if cache is not None else MemoryCache(),
-            pacer=pacer if pacer is not None else Pacer(50, 10.0, clock=clock, sleep=sleep),
+            pacer=pacer if pacer is not None else default_pacer(clock=clock, sleep=sleep),
             timeout=timeout, max_retries=max_retries, backoff_base=backoff_base,
             backoff_max=backoff_max, max_retry_after=max_retry_after, sleep=sleep,
             session=session,

@@ -7,14 +7,24 @@ import time
 from collections import deque
 from collections.abc import Callable
 
+# Basecamp's usual first limit (API-NOTES §7: 50 requests per 10 seconds per IP address).
+BASECAMP_LIMIT = (50, 10.0)
+# We pace below it on purpose. The pacer counts when a request is SENT; Basecamp counts when
+# it ARRIVES. Network jitter can bunch sends that were spread over 10 s into a window the
+# server sees as slightly shorter (a slow request lands late, the next fast one on time), so
+# pacing at exactly 50/10 s met boundary 429s (7 in a 500-reply burst). 10% headroom absorbs
+# that jitter and costs ~10% throughput on long bursts only.
+DEFAULT_MAX_REQUESTS = 45
+DEFAULT_PER_SECONDS = 10.0
+
 
 class Pacer:
     """Sliding-window limiter: at most `max_requests` starts in any `per_seconds` window."""
 
     def __init__(
         self,
-        max_requests: int = 50,
-        per_seconds: float = 10.0,
+        max_requests: int = DEFAULT_MAX_REQUESTS,
+        per_seconds: float = DEFAULT_PER_SECONDS,
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
@@ -44,6 +54,16 @@ class Pacer:
                 delay = self._starts[0] + self.per_seconds - now
                 self._sleep(delay)
                 waited += delay
+
+
+def default_pacer(
+    time_scale: float = 1.0,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Pacer:
+    """The production pacing (45 per 10 s); time_scale < 1 shortens the window for tests."""
+    return Pacer(DEFAULT_MAX_REQUESTS, DEFAULT_PER_SECONDS * time_scale, clock=clock, sleep=sleep)
 
 
 class NoPacing:

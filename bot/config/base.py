@@ -6,6 +6,6 @@ from pydantic import BaseModel, ConfigDict
 
 
 class StrictModel(BaseModel):
-    """A config model that rejects unknown keys, so a typo in YAML is an error, not a silent no-op."""
+    """A config model that rejects unknown keys: a typo in YAML is an error, not a no-op."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)

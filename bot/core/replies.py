@@ -8,10 +8,12 @@
 2. Cue phrases are found in priority order (reply_lexicon.CUES, staff phrases first),
    each masking its words so a longer idiom ("count me out") beats a shorter one.
 3. The decision: a modal yes ("I'd love to") followed by "but" gives way to what follows;
-   a conditional yes is checked against the announcement; uncertainty in the same
-   sentence turns a yes into a maybe; otherwise the last decisive cue wins (people put
-   their decision at the end). Questions, "+1"/"same" (read against the quote), emoji on
-   their own and colleague referrals are considered only when nothing decisive was said.
+   doubt after a "but"/"though" turns any yes into a maybe; a conditional yes is checked
+   against the announcement; uncertainty in the same sentence turns a yes into a maybe;
+   after a self-correction ("oh wait", "actually,", "scratch that") only the later words
+   count; otherwise the last decisive cue wins (people put their decision at the end).
+   Questions, "+1"/"same" (read against the quote), emoji on their own and colleague
+   referrals are considered only when nothing decisive was said.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Protocol
 
 from bot.core.reply_html import MENTION_TOKEN, parse_reply_html
 from bot.core.reply_lexicon import (
+    CORRECTION,
     CUES,
     FOOTER_LINE,
     IN_PERSON_WORDS,
@@ -29,19 +32,26 @@ from bot.core.reply_lexicon import (
     OUT_OF_OFFICE,
     SIGNATURE_LINE,
     TYPOS,
+    UNCERTAIN,
     Cue,
 )
 
 INTENTS = ("join", "decline", "withdraw", "maybe", "question", "other")
 DECISIVE_KINDS = {"strong", "hedge", "wish", "wish_past", "implied"}
 _CONTRAST = re.compile(r"(?:,\s*|\s)(?:but|however|unfortunately|sadly|except)\b")
+_CONCESSION = re.compile(r"(?:,\s*|\s)(?:but|however|though|although|except)\b")
 _CONDITION = re.compile(r"\b(?:if|as long as|so long as|provided(?: that)?|assuming|unless)\b(.*)")
-_COUNTERFACTUAL = re.compile(r"\bif (?:it|this|that|they|the \w+) (?:were|was) \b|\bif only\b")
+_COUNTERFACTUAL = re.compile(
+    r"\bif (?:it|this|that|they|the \w+) (?:were|was|wasn't|weren't) \b|\bif only\b"
+)
 _SENTENCE_END = re.compile(r"[.!?]+|\n")
-_MODAL = re.compile(r"^(?:i'd|i would|would)\b")
+# A yes that is a wish or enthusiasm rather than a commitment gives way to a following "but".
+_MODAL = re.compile(r"^(?:i'd|i would|would)\b|\b(?:keen|interested|up for|tempted)\b")
 _TYPO_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in TYPOS) + r")\b")
 _LETTERS = re.compile(r"[^\W\d_]")
-_REGRET = re.compile(r"\b(?:sadly|unfortunately|afraid|sorry|alas|apologies|regret)\b")
+_REGRET = re.compile(
+    r"\b(?:sadly|unfortunately|afraid|sorry|alas|apologies|regret|ugh|argh|gutted|drat|boo|shame)\b"
+)
 
 
 class LexiconLike(Protocol):
@@ -150,10 +160,14 @@ def strip_signature(text: str, lexicon: LexiconLike | None = None) -> str:
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int, bool]]:
+    # A self-correction ("oh wait", "scratch that") starts a new clause as a full stop does.
+    cuts = [(m.end(), "?" in m.group()) for m in _SENTENCE_END.finditer(text)]
+    cuts += [(m.start(), False) for m in CORRECTION.finditer(text) if m.start() > 0]
     spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((start, m.end(), "?" in m.group()))
-        start = m.end()
+    for end, question in sorted(cuts):
+        if end > start:
+            spans.append((start, end, question))
+            start = end
     if start < len(text):
         spans.append((start, len(text), False))
     return spans or [(0, 0, False)]
@@ -234,7 +248,7 @@ def _resolve_sentence_rules(
             _, b, _ = spans[h.sentence]
             rest = text[h.end : b]
             contrast = _CONTRAST.search(rest)
-            modal = h.kind == "wish" or bool(_MODAL.match(h.words))
+            modal = h.kind == "wish" or bool(_MODAL.search(h.words))
             if modal and contrast:
                 after = [
                     g
@@ -246,16 +260,10 @@ def _resolve_sentence_rules(
                 ]
                 if not decisive_after:
                     soft = any(g.kind == "soft" and g.intent == "maybe" for g in after)
-                    intent = "maybe" if soft else "decline"
-                    out.append(
-                        _Hit(
-                            h.end + contrast.start(),
-                            h.end,
-                            intent,
-                            "implied",
-                            f"{h.words} ... {contrast.group().strip(' ,')}",
-                        )
-                    )
+                    doubt = _uncertain_after_contrast(rest)
+                    intent = "maybe" if soft or doubt else "decline"
+                    words = f"{h.words} ... {doubt or contrast.group().strip(' ,')}"
+                    out.append(_Hit(h.end + contrast.start(), h.end, intent, "implied", words))
                 if decisive_after:
                     why.append(f"'{h.words}' is outweighed by what follows the 'but'")
                 continue
@@ -275,6 +283,19 @@ def _resolve_sentence_rules(
                     )
                 )
                 continue
+            unsure = _uncertain_after_contrast(text[h.end : b]) or _soft_after_contrast(
+                text, h, b, hits
+            )
+            if unsure and not any(
+                g.start >= h.end
+                and g.sentence == h.sentence
+                and g.kind in DECISIVE_KINDS
+                and g.intent != "join"
+                for g in hits
+            ):
+                why.append(f"'{h.words}' is followed by doubt: '{unsure}'")
+                out.append(_Hit(h.start, h.end, "maybe", "implied", f"{h.words} ... {unsure}"))
+                continue
             if h.kind == "wish" and not contrast:
                 h.kind = "strong"
         out.append(h)
@@ -286,6 +307,42 @@ def _resolve_sentence_rules(
     return [
         h for h in out if not (h.intent == "join" and h.sentence in hedged and h.kind != "hedge")
     ]
+
+
+def _uncertain_after_contrast(rest: str) -> str:
+    """The doubt after a "but"/"though" in the rest of a sentence ("but not sure my manager...")."""
+    contrast = _CONCESSION.search(rest)
+    if not contrast:
+        return ""
+    doubt = UNCERTAIN.search(rest, contrast.end())
+    return f"{contrast.group().strip(' ,')} ... {doubt.group()}" if doubt else ""
+
+
+def _soft_after_contrast(text: str, h: _Hit, end: int, hits: list[_Hit]) -> str:
+    """A soft maybe after a "but" in the same sentence ("yes, but can I confirm next week?")."""
+    contrast = _CONCESSION.search(text, h.end, end)
+    if not contrast:
+        return ""
+    soft = [g for g in hits if g.kind == "soft" and contrast.end() <= g.start < end]
+    return f"{contrast.group().strip(' ,')} ... {soft[-1].words}" if soft else ""
+
+
+def _apply_correction(text: str, hits: list[_Hit], why: list[str]) -> list[_Hit]:
+    """After a self-correction ("oh wait", "actually", "scratch that") the later words decide."""
+    for marker in reversed(list(CORRECTION.finditer(text))):
+        after = [h for h in hits if h.start >= marker.end()]
+        label = f"self-correction '{marker.group().strip(' ,')}'"
+        if any(h.kind in DECISIVE_KINDS for h in after):
+            why.append(f"{label}: the words after it decide")
+            return after
+        for kind, intent in (("obstacle", "decline"), ("soft", "maybe")):
+            found = [h for h in after if h.kind == kind]
+            if found:
+                h = found[-1]
+                words = f"{marker.group().strip(' ,')} ... {h.words}"
+                why.append(f"{label} followed by '{h.words}'")
+                return [_Hit(h.start, h.end, intent, "implied", words, h.sentence)]
+    return hits
 
 
 def _referral(text: str) -> bool:
@@ -344,6 +401,7 @@ def _decide(
         hits = [h for h in hits if not (h.intent == "join" and _is_bare_yes(h.words))]
     why: list[str] = []
     hits = _resolve_sentence_rules(text, hits, context, why)
+    hits = _apply_correction(text, hits, why)
     decisive = [h for h in hits if h.kind in DECISIVE_KINDS]
     if decisive:
         last = decisive[-1]
@@ -371,10 +429,13 @@ def _decide(
     if soft:
         return soft[-1].intent, (_reason(soft[-1]),), referral
     obstacles = [h for h in hits if h.kind == "obstacle"]
-    regret = _REGRET.search(text)
+    # A reason not to come after regret or a "but" is a no ("Sounds fab but I'm off that week").
+    regret = _REGRET.search(text) or (
+        _CONTRAST.search(text[: obstacles[-1].start]) if obstacles else None
+    )
     if obstacles and regret:  # "Sadly I'm away that week": a reason and regret, so a no
-        return "decline", (f"decline: '{regret.group()}' + '{obstacles[-1].words}' (implied)",), \
-            referral
+        cue = regret.group().strip(" ,")
+        return "decline", (f"decline: '{cue}' + '{obstacles[-1].words}' (implied)",), referral
     if not _LETTERS.search(text.replace(MENTION_TOKEN, "")):
         emoji = [h for h in hits if h.kind == "emoji"]
         if emoji:

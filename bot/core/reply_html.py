@@ -1,35 +1,243 @@
-"""Turn a comment's rich-text HTML into the replier's own words (pure, stdlib only).
+"""Read comment HTML (pure, stdlib only): the writer's own words, quotes and mentions.
 
-Quotes (blockquotes), struck-through text, mentions and attachments are set aside; the
-result keeps line breaks so signatures and email footers can be found line by line.
+One walker knows Basecamp rich text: a `<blockquote>` is a quote, a `<bc-attachment>` with a
+mention content type is a person (its `<figcaption>` is the name), other attachments are not
+text, and script-like tags are never text. It gives two readings of the same walk:
+
+- `text_parts` / `html_to_text`: plain text for people and for comparing posts (list items as
+  "- " lines, mentions as names); `bot.basecamp.richtext` re-exports them.
+- `parse_reply_html`: the reply readers' view: struck-through text is dropped, a mention is
+  `@person`, and every paragraph is its own line so signatures and footers can be found.
+
+Reading never raises: member replies can be broken or hostile HTML.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 
 MAX_HTML_CHARS = 50_000  # a reply longer than this is cut: bounded work for hostile input
 MENTION_TOKEN = "@person"  # what a mention becomes in the replier's text
+MENTION_TYPE = "application/vnd.basecamp.mention"
 
-_BLOCK_TAGS = {
-    "div",
-    "p",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "pre",
-    "tr",
-    "table",
-    "figure",
-    "hr",
+_BLOCKS = {
+    "div", "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "ol", "ul", "li", "table", "tr",
+    "section", "article", "header", "footer", "figure", "hr",
 }
-_SKIP_TAGS = {"script", "style", "del", "s", "strike", "head", "title", "template"}
+_VOID = {"br", "hr", "img"}  # `<br/>` is one break, not an opening and a closing
+_HIDDEN = frozenset({"script", "style", "head", "title", "template", "noscript", "iframe",
+                     "object"})
+_STRUCK = frozenset({"del", "s", "strike"})  # words the replier took back
+_SPACE = re.compile(r"[ \t\r\n\f]+")  # HTML white space (not \xa0)
+_BREAK = "\x00"  # a block boundary: several in a row make one line break, unlike <br>
+
+# What the walk writes: (kind, text). Text kinds carry the words; the others mark structure.
+_TEXT, _PRE, _MENTION = "text", "pre", "mention"  # _MENTION carries the person's name
+_BR, _BLOCK, _ITEM, _QUOTE = "br", "block", "item", "quote"  # _QUOTE: where a quote stood
+_Piece = tuple[str, str]
+
+
+@dataclass
+class _Mention:
+    sgid: str
+    quoted: bool
+    expanded: bool  # Basecamp's stored form (mention content type), not a bare sgid
+    name: str | None = None  # an expanded mention's figcaption, once the mention has ended
+
+
+class _Walker(HTMLParser):
+    def __init__(self, hidden: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hidden = hidden
+        self.own: list[_Piece] = []
+        self.quotes: list[list[_Piece]] = []  # one per top-level blockquote
+        self.mentions: list[_Mention] = []
+        self.quote_depth = 0
+        self.hidden_depth = 0
+        self.pre_depth = 0
+        self.attachments: list[_Mention | None] = []  # open ones; None: not an expanded mention
+        self.caption_depth = 0
+        self.caption: list[str] = []
+
+    def _sink(self) -> list[_Piece]:
+        return self.quotes[-1] if self.quote_depth else self.own
+
+    def _in_mention(self) -> bool:
+        return any(self.attachments)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.hidden:
+            self.hidden_depth += 1
+        elif tag == "bc-attachment":
+            self._open_attachment(dict(attrs))
+        elif self.attachments:
+            if tag == "figcaption" and self._in_mention():
+                self.caption_depth += 1
+        elif tag == "blockquote":
+            if self.quote_depth:
+                self.quotes[-1].append((_BLOCK, ""))
+            else:
+                self.own.append((_QUOTE, ""))
+                self.quotes.append([])
+            self.quote_depth += 1
+        else:
+            if tag == "pre":
+                self.pre_depth += 1
+            if tag == "br":
+                self._sink().append((_BR, ""))
+            elif tag == "li":  # a hidden item still ends a line, but has no bullet
+                self._sink().append((_BLOCK if self.hidden_depth else _ITEM, ""))
+            elif tag in _BLOCKS:
+                self._sink().append((_BLOCK, ""))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.hidden:
+            self.hidden_depth = max(0, self.hidden_depth - 1)
+        elif tag == "bc-attachment":
+            if self.attachments and (mention := self.attachments.pop()):
+                self._close_mention(mention)
+        elif self.attachments:
+            if tag == "figcaption" and self.caption_depth:
+                self.caption_depth -= 1
+        elif tag == "blockquote":
+            if not self.quote_depth:  # a stray end tag
+                self.own.append((_BLOCK, ""))
+                return
+            self.quote_depth -= 1
+            if self.quote_depth:  # the end of a nested quote
+                self.quotes[-1].append((_BLOCK, ""))
+        else:
+            if tag == "pre":
+                self.pre_depth = max(0, self.pre_depth - 1)
+            if tag in _BLOCKS:
+                self._sink().append((_BLOCK, ""))
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden_depth:
+            return
+        if self.attachments:  # captions and file names of attachments are not the words
+            if self.caption_depth and self._in_mention():
+                self.caption.append(data)
+            return
+        self._sink().append((_PRE if self.pre_depth else _TEXT, data))
+
+    def _open_attachment(self, attributes: dict[str, str | None]) -> None:
+        kind = attributes.get("content-type")
+        mention = None
+        if not self.hidden_depth and (kind is None or "mention" in kind):
+            mention = _Mention(attributes.get("sgid") or "", bool(self.quote_depth),
+                               expanded=kind is not None)
+            self.mentions.append(mention)
+            self.caption = []
+        # A bare sgid (how the bot writes a mention) has nothing inside it to read.
+        self.attachments.append(mention if mention and mention.expanded else None)
+
+    def _close_mention(self, mention: _Mention) -> None:
+        mention.name = " ".join("".join(self.caption).split())
+        self._sink().append((_MENTION, mention.name))
+
+
+def _walk(markup: str, hidden: frozenset[str]) -> tuple[_Walker, bool]:
+    """Walk the HTML; also say whether the parser gave up part-way (keeping what came before)."""
+    walker = _Walker(hidden)
+    broken = False
+    try:
+        walker.feed(markup)
+        walker.close()
+    except Exception:  # HTMLParser gives up on some `<![` soup; a reply must never crash a cycle
+        broken = True
+    return walker, broken
+
+
+# -- plain text -------------------------------------------------------------------------
+
+
+@dataclass
+class TextParts:
+    """A comment read as plain text: the member's own words, quoted text and mentions."""
+
+    text: str
+    quotes: list[str] = field(default_factory=list)
+    mention_names: list[str] = field(default_factory=list)  # mentions outside quotes
+    mention_sgids: list[str] = field(default_factory=list)  # every mention, quotes included
+    all_mention_names: list[str] = field(default_factory=list)
+
+
+_PLAIN_MARKS = {_BR: "\n", _BLOCK: _BREAK, _QUOTE: _BREAK, _ITEM: _BREAK + "- "}
+
+
+def _plain(pieces: list[_Piece]) -> str:
+    chunks = [
+        _SPACE.sub(" ", text) if kind == _TEXT
+        else text if kind in (_PRE, _MENTION)
+        else _PLAIN_MARKS[kind]
+        for kind, text in pieces
+    ]
+    return _tidy_plain(chunks)
+
+
+def _tidy_plain(chunks: list[str]) -> str:
+    text = "".join(chunks).replace("\xa0", " ").replace("\u200b", "")
+    out: list[str] = []
+    line_start = True
+    for piece in re.split(r"(\x00)", text):
+        if piece == _BREAK:
+            # A block boundary only ends the current line; it never adds a blank one (<br> does).
+            if not line_start:
+                out.append("\n")
+                line_start = True
+            continue
+        out.append(piece)
+        if stripped := piece.rstrip(" \t"):
+            line_start = stripped.endswith("\n")
+    lines = [" ".join(line.split()) for line in "".join(out).split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def text_parts(markup: str | None) -> TextParts:
+    """Read comment HTML: own text, quoted text, and mentions (never raises)."""
+    walker, broken = _walk(markup or "", _HIDDEN)
+    if broken:  # fall back to crude text rather than lose the words after the fault
+        crude = re.sub(r"<[^>]*>", " ", markup or "")
+        return TextParts(text=_tidy_plain([unescape(crude)]))
+    named = [m.name for m in walker.mentions if m.name]
+    return TextParts(
+        text=_plain(walker.own),
+        quotes=[q for q in map(_plain, walker.quotes) if q],
+        mention_names=[m.name for m in walker.mentions if m.name and not m.quoted],
+        mention_sgids=[m.sgid for m in walker.mentions if m.sgid],
+        all_mention_names=named,
+    )
+
+
+def html_to_text(markup: str | None, *, drop_quotes: bool = True) -> str:
+    """Plain text of comment HTML; blockquoted text is dropped unless drop_quotes=False."""
+    parts = text_parts(markup)
+    if drop_quotes or not parts.quotes:
+        return parts.text
+    quoted = "\n".join("> " + line for q in parts.quotes for line in q.split("\n"))
+    return f"{quoted}\n{parts.text}".strip() if parts.text else quoted
+
+
+def mentioned_names(markup: str | None) -> list[str]:
+    """Names of everyone mentioned (expanded mentions), quotes included, in order."""
+    return text_parts(markup).all_mention_names
+
+
+def mentioned_sgids(markup: str | None) -> list[str]:
+    """The sgids of everyone mentioned, in order."""
+    return text_parts(markup).mention_sgids
+
+
+# -- the reply readers' view ------------------------------------------------------------
 
 
 @dataclass
@@ -43,115 +251,27 @@ class ParsedReply:
     starts_with_mention: bool = False
 
 
-class _Parser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.own: list[str] = []
-        self.quoted: list[str] = []
-        self.quote_depth = 0
-        self.skip_depth = 0
-        self.mention_depth = 0  # inside a mention attachment
-        self.other_attachment_depth = 0
-        self.in_caption = False
-        self.caption: list[str] = []
-        self.names: list[str] = []
-        self.sgids: list[str] = []
-        self.own_words_before_first_mention = False
-
-    def _sink(self) -> list[str]:
-        return self.quoted if self.quote_depth else self.own
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        tag = tag.lower()
-        if tag in _SKIP_TAGS:
-            self.skip_depth += 1
-            return
-        if tag == "blockquote":
-            self.quote_depth += 1
-            self._sink().append("\n")
-            return
-        if tag == "bc-attachment":
-            values = {k.lower(): (v or "") for k, v in attrs}
-            if "mention" in values.get("content-type", ""):
-                self.mention_depth += 1
-                self.caption = []
-                if not self.quote_depth and not self.skip_depth:
-                    self.sgids.append(values.get("sgid", ""))
-            else:
-                self.other_attachment_depth += 1
-            return
-        if tag == "figcaption" and self.mention_depth:
-            self.in_caption = True
-            return
-        if tag in _BLOCK_TAGS and not (self.mention_depth or self.other_attachment_depth):
-            self._sink().append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        tag = tag.lower()
-        if tag in _SKIP_TAGS:
-            self.skip_depth = max(0, self.skip_depth - 1)
-            return
-        if tag == "blockquote":
-            self.quote_depth = max(0, self.quote_depth - 1)
-            self._sink().append("\n")
-            return
-        if tag == "figcaption":
-            self.in_caption = False
-            return
-        if tag == "bc-attachment":
-            if self.mention_depth:
-                self.mention_depth -= 1
-                self._emit_mention()
-            elif self.other_attachment_depth:
-                self.other_attachment_depth -= 1
-            return
-        if tag in _BLOCK_TAGS and not (self.mention_depth or self.other_attachment_depth):
-            self._sink().append("\n")
-
-    def _emit_mention(self) -> None:
-        if self.skip_depth:
-            return
-        name = " ".join("".join(self.caption).split())
-        sink = self._sink()
-        if not self.quote_depth:
-            self.names.append(name)
-        sink.append(f" {MENTION_TOKEN} ")
-
-    def handle_data(self, data: str) -> None:
-        if self.skip_depth or self.other_attachment_depth:
-            return
-        if self.mention_depth:
-            if self.in_caption:
-                self.caption.append(data)
-            return
-        if not self.quote_depth and not self.names and data.strip():
-            self.own_words_before_first_mention = True
-        self._sink().append(data)
-
-
-def _tidy(parts: list[str]) -> str:
-    text = "".join(parts).replace("\xa0", " ").replace("\u200b", "")
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+def _words(pieces: list[_Piece]) -> str:
+    text = "".join(
+        text if kind in (_TEXT, _PRE) else f" {MENTION_TOKEN} " if kind == _MENTION else "\n"
+        for kind, text in pieces
+    ).replace("\xa0", " ").replace("\u200b", "")
     out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
+    for line in (" ".join(line.split()) for line in text.split("\n")):
+        if line or (out and out[-1]):  # at most one blank line in a row
             out.append(line)
     return "\n".join(out).strip()
 
 
 def parse_reply_html(html: str) -> ParsedReply:
     """Split a comment's HTML into own words, quoted words and mentions; never raises."""
-    parser = _Parser()
-    try:
-        parser.feed((html or "")[:MAX_HTML_CHARS])
-        parser.close()
-    except Exception:  # HTMLParser is lenient, but a reply must never crash a cycle
-        pass
-    own = _tidy(parser.own)
+    walker, _ = _walk((html or "")[:MAX_HTML_CHARS], _HIDDEN | _STRUCK)
+    own = _words(walker.own)
+    mine = [m for m in walker.mentions if m.expanded and not m.quoted]
     return ParsedReply(
         text=own,
-        quoted=_tidy(parser.quoted),
-        mention_names=parser.names,
-        mention_sgids=[s for s in parser.sgids if s],
+        quoted=_words([p for quote in walker.quotes for p in ((_BLOCK, ""), *quote)]),
+        mention_names=[m.name for m in mine if m.name is not None],
+        mention_sgids=[m.sgid for m in mine if m.sgid],
         starts_with_mention=own.startswith(MENTION_TOKEN),
     )

@@ -34,13 +34,22 @@ _SELF_REQ = (
     r"(?:have|get|grab|take|book|reserve|nab|claim|join|come|attend|sign up|register|be added|"
     r"put my name down|be put down|bag)"
 )
-_END = r"(?=\s*(?:[.!,;:)\-–—]|$|\n|if\b|too\b|as well\b|again\b|for (?:this|it|one|the)\b|please\b|[^\w\s'@]))"
+_END = r"(?=\s*(?:[.!,;:)\-–—]|$|\n|if\b|too\b|as well\b|again\b|for (?:this|it|one|the)\b|please\b|x{1,3}\b|[^\w\s'@]))"
 
 _RAW: list[tuple[str, str, str]] = [
     # Double negatives and fixed idioms that look like their opposite.
     ("join", "strong", r"\b(?:can't|couldn't|won't) not (?:come|attend|join|be there|go)\b"),
     ("join", "strong", r"\b(?:wouldn't|won't|would not|will not) miss (?:it|this|that)\b"),
     ("decline", "strong", r"\bcount me out\b"),
+    # A negated miss/skip/pass-up is a yes: "not missing this one", "no way I'd miss it".
+    # Only the replier's own ("you can't miss it" gives directions).
+    ("join", "strong", r"(?<!\byou )(?<!\bthey )(?<!\bshe )(?<!\bhe )(?<!\bit )(?<!\bwe )\b(?:not|never|can't|cannot|no way (?:i'd|i'll|i'm|i would|i will|i could|am i|would i|will i|i'm going to)|wouldn't|won't|couldn't|don't want to|didn't want to|not going to|not gonna)(?: be)?(?: \w+)? (?:miss(?:ing)?|skip(?:ping)?|pass(?:ing)? (?:up|on)|pass(?:ing)? (?:this|it|that)(?: one)? up)(?: out)?(?: on)?(?=\s+(?:it|this|that|one|out|for the world|an? (?:chance|opportunity)|the (?:chance|opportunity|session|event|talk|workshop|meetup|course|day))\b|\s*[!.,;:)\-–—]|\s*$)"),
+    # Present only in spirit is a no, however much "I'll be there" it says.
+    ("decline", "strong", r"\b(?:(?:i'll|i will) )?(?:be )?(?:there |with you(?: all)? )?in spirit\b"),
+    ("decline", "strong", r"\b(?:gutted|sad|sorry|a shame|a pity|annoyed|disappointed) (?:to|that i'll|i'll|i will|i have to|i'm going to|to have to) miss\b"),
+    ("maybe", "strong", r"\b(?:make|change) (?:that|it|mine|my answer)(?: to)? (?:a )?(?:maybe|possible|tentative)\b"),
+    # Other people who can't come are not the replier: "a recording for those who can't attend?"
+    ("other", "neutral", r"\b(?:those|people|anyone|anybody|others|folks|colleagues|members|someone|somebody|everyone) (?:who|that)(?: [\w']+){1,4}"),
     ("other", "neutral", r"\bcan't wait\b|\bcan't believe\b|\bcan't recommend\b|\bcan't thank\b"),
     ("other", "future", r"\b(?:for|at|in) (?:the )?next (?:one|time|session|event|cohort|round|year|meetup)\b|\bnext time\b|\bin (?:the )?future\b|\bfuture (?:ones|sessions|events|cohorts)\b"),
     ("maybe", "strong", r"\b(?:pencil|put|mark) me (?:down |in )?as (?:a )?(?:maybe|tentative|possible)\b"),
@@ -73,6 +82,9 @@ _RAW: list[tuple[str, str, str]] = [
     ("maybe", "hedge", r"\bif i can (?:make it|get|come|join|attend|manage|swing|get away)\b"),
     ("maybe", "hedge", r"\bhoping to\b|\bi hope to\b|\bhope i can\b"),
     ("maybe", "hedge", r"\b(?:tbc|tbd|to be confirmed)\b"),
+    # Waiting on someone else's say-so, or a condition about the replier's own diary.
+    ("maybe", "hedge", r"\b(?:waiting|awaiting|wait) (?:for |on |to hear (?:from |back from |about )?)?(?:my |the |a )?(?:manager|line manager|boss|director|approval|sign-?off|confirmation|cover|childcare|diary|rota)\b|\b(?:subject to|pending) (?:my |the )?(?:manager|approval|sign-?off|cover|confirmation)\b"),
+    ("maybe", "hedge", r"\b(?:if|as long as|provided|assuming) (?:i'm not|i am not|i don't|i can get|i get|i manage|i finish|i'm free|i am free|i'm back|i can swing|my (?:manager|boss|diary|work|line manager|team|director)|work (?:allows|permits)|nothing (?:else )?comes up)\b"),
     ("maybe", "soft", r"\bdepends? (?:on|whether|if)\b|\bdepending on\b"),
     ("maybe", "soft", r"\b(?:will|i'll|can i|i will|let me|i need to|need to) (?:confirm|let you know|check|see if|see whether|get back)\b"),
     ("maybe", "soft", r"\bweather permitting\b|\bdiary permitting\b|\bwork permitting\b"),
@@ -81,12 +93,14 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\bno (?:problem|worries)\b(?=.*\b(?:count me in|yes)\b)"),
     ("decline", "strong", r"\b(?:can't|cannot|can not|won't be able to|will not be able to|unable to|not able to|couldn't|won't|not going to be able to|not going to) (?:\w+ ){0,2}?" + _VERB + r"\b"),
     ("decline", "strong", r"\b(?:can't|cannot|unable to|not able to|won't be able to) (?:get (?:in|into|to|there|away|along)|manage|justify|commit|fit|spare|do)\b"),
-    ("decline", "strong", r"\b(?:i'm afraid i|i|sadly i|unfortunately i|sorry i) can't\b(?=\s*(?:[.!,;:\-–—]|$|\n|sorry|this|that|today|make))"),
+    ("decline", "strong", r"\b(?:i'm afraid i|i|sadly i|unfortunately i|sorry i|but|so|sadly|unfortunately|afraid|sorry) can't\b(?=\s*(?:[.!,;:\-–—]|$|\n|sorry|this|that|today|make))"),
     ("decline", "strong", r"^\s*can't\b"),
     ("decline", "strong", r"\bwon't be (?:there|joining|attending|coming|able|around|going)\b"),
     ("decline", "strong", r"\b(?:i'm|i am) not (?:coming|attending|joining|going|able)\b"),
     ("decline", "strong", r"\bgive (?:this|it|this one|that) a miss\b"),
     ("decline", "strong", r"\b(?:i'll|i will|i'm going to|going to|i must|have to|i'd better|i'll have to) (?:pass|skip|sit this|sit it|miss)\b"),
+    # "I'm going to have to say no": a refusal in so many words, however softened.
+    ("decline", "strong", r"\b(?:have to|must|i'll have to|going to have to|got to|need to) (?:say no|decline|give (?:this|it|that)(?: one)? a miss)\b"),
     ("decline", "strong", r"\bpass on (?:this|it|that)\b"),
     ("decline", "strong", r"\b(?:doesn't|does not|won't|don't|do not|isn't going to) (?:work|suit) (?:for )?(?:me|us)\b"),
     ("decline", "strong", r"\b(?:alas|sadly|unfortunately|afraid|sorry),? no\b"),
@@ -105,6 +119,9 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:can|could|may|might) i (?:please |also |still )?" + _SELF_REQ + r"\b(?! (?:a|my) (?:colleague|friend|partner|guest|plus))"),
     ("join", "strong", r"\b(?:can|could|would) you (?:please )?(?:add|put|sign|book|count|pop|save) me\b"),
     ("join", "strong", r"\b(?:is there|any) (?:still )?(?:a )?(?:place|space|room|spot) (?:left )?for me\b"),
+    ("join", "strong", r"\b(?:any chance|is there any chance|is it possible|would it be possible|is there any way|could there be)(?: of| for me| to| that)?(?: i could)?(?: (?:get|getting|have|having|grab|grabbing|book|booking|reserve|reserving|squeeze|squeezing))?(?: me)?(?: in)? (?:a|one|my) (?:place|spot|seat|space|ticket)\b"),
+    ("join", "strong", r"\b(?:any chance|is it possible|would it be possible|is there any way)(?: for me)? (?:to|i could|i can|of me) (?:still )?(?:join|come|attend|squeeze in|take part)\b"),
+    ("join", "strong", r"\b(?:room|space) for (?:one|1) more\b"),
     # Join: asks for a place for themselves.
     ("join", "strong", r"\b(?:count|put|sign|book|pop|add|pencil|stick|write|get|squeeze|slot|rope|include) me (?:in|down|up|on)\b"),
     ("join", "strong", r"\bcount me\b"),
@@ -114,17 +131,19 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:add|put|get) my name (?:down|on)\b"),
     ("join", "strong", r"\b(?:save|reserve|book|hold|keep|grab) me a (?:place|spot|seat|space|ticket)\b"),
     ("join", "strong", r"\b(?:i'm|i am|definitely|count me|totally) up for (?:this|it|that)\b"),
-    ("join", "strong", r"^\s*(?:very |really |definitely )?interested\b(?=\s*(?:[!.,]|$|please|in a place))"),
+    ("join", "strong", r"^\s*(?:very |really |definitely |super )?(?:interested|keen)\b(?=\s*(?:[!.,]|$|please|in a place))"),
     ("join", "strong", r"^\s*me(?: please| too| as well)?\s*[!.]*\s*(?:[^\w\s]\s*)*$"),
     ("join", "strong", r"\b(?:i'm|i am|definitely|also|back) in" + _END),
     ("join", "strong", r"\b(?:yes|yeah|yep|yup|ok|okay|sure|absolutely|definitely|certainly|of course|gladly|sounds good)[, ]+please\b"),
     ("join", "strong", r"\b(?:me|moi) please\b"),
+    ("join", "strong", r"\bplease (?:add|include|book|register|enrol|enroll) me\b|\b(?:add|include|book|register|enrol|enroll) me(?= please\b|\s*(?:[!.,;:\-–—]|$|\n|too\b|as well\b|thanks\b))"),
+    ("join", "strong", r"\b(?:i'd|i would) (?:really |so )?(?:love|like|want|welcome) one\b(?! day)"),
     ("join", "strong", r"\b(?:i'd|i would|i) (?:really |very much |so |absolutely )?(?:love|like|want|be keen|be happy|be glad|be delighted|welcome) (?:to have |to take |to get |to grab |to book )?(?:a|one) (?:place|spot|seat|space|ticket)\b"),
     ("join", "strong", r"\b(?:i'd|i would|i) (?:really |very much |so |absolutely )?(?:love|like|want|be keen|be happy|be glad|be delighted) to (?:come|join|attend|be there|take part|sign up|go|register|book|take a place|take up|put myself forward|participate|be part)\b"),
     ("join", "strong", r"\b(?:happy|keen|glad|delighted|up for|interested in) (?:to )?(?:take|taking|have|having|grab|join|joining|come|coming|attend|attending|a place|a spot|it)\b"),
     ("join", "strong", r"\bput (?:myself|my name) forward\b"),
     ("join", "strong", r"\b(?:i'll|i will|i shall|i can|i'm going to|we'll) (?:definitely |certainly |absolutely )?(?:come|be there|join|attend|make it|be joining|be coming|come along|see you)\b"),
-    ("join", "strong", r"\b(?:i'm|i am) (?:definitely |so |absolutely )?(?:coming|attending|joining|going|up for it|game|keen)\b"),
+    ("join", "strong", r"\b(?:i'm|i am) (?:definitely |so |absolutely )?(?:coming|attending|joining|going(?! to\b)|up for it|game|keen)\b"),
     ("join", "strong", r"\bsee you (?:there|then|on)\b"),
     ("join", "strong", r"\bsign(?:ing)? up\b(?= (?:please|for (?:this|it|a place)|now|\.|!|$))"),
     ("join", "strong", r"\b(?:me apunto|cuenta conmigo|je viens|j'y serai|ich bin dabei|ci sono|conta comigo)\b"),
@@ -133,8 +152,12 @@ _RAW: list[tuple[str, str, str]] = [
     # Short replies that take their meaning from a quote: "+1", "same", "me too".
     ("join", "context", r"(?:^|\s)\+ ?1\b|\bsame(?: here| for me| please)?\b|\bditto\b|\bi would(?: too)?" + _END + r"|\bme (?:too|as well|also)\b|\band me\b"),
     # A wish that a following "but" can cancel.
-    ("join", "wish", r"\b(?:i'd|i would|would|i) (?:really |so |absolutely )?(?:love|like) to\b"),
+    # A bare "would love to" counts only with no subject before it ("Yes, would love to"),
+    # so "my colleague would love to" is not the replier's yes.
+    ("join", "wish", r"(?:\b(?:i'd|i would|i)|(?:^|(?<=[.!?,;:\-–—\n])|(?<=[.!?,;:\-–—\n] )|(?<=\bso )|(?<=\bbut )|(?<=\band )|(?<=\byes )|(?<=\bohh )|(?<=\booh ))would) (?:really |so |absolutely )?(?:love|like) to\b"),
     ("decline", "wish_past", r"\b(?:would|i'd|i would) have (?:loved|liked) to\b"),
+    ("decline", "wish_past", r"\b(?:would|i'd|i would) have (?:said yes|come|joined|attended|signed up|been there|jumped at)\b"),
+    ("decline", "wish_past", r"\b(?:was|were) (?:going|about|planning|hoping) to (?:say yes|come|join|attend|sign up|book)\b(?=.*\b(?:but|however|sadly|unfortunately|now)\b)"),
     ("join", "wish", r"\b(?:i'd|i would) (?:come|join|attend|be there)\b"),
     ("join", "wish", r"\b(?:love|like) to (?:come|join|attend)\b"),
     # Colleague referrals: sign up nobody, invite the colleague to reply themselves.
@@ -144,7 +167,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("other", "referral", r"\b(?:you|she|he|they)(?:'d| would| will| might) (?:really |definitely |so )?(?:love|like|enjoy|be interested)\b"),
     ("other", "referral", r"\b(?:coming|going|joining) with @person\b|\bbringing @person\b|\b(?:tagging|cc|fyi) @person\b"),
     # Obstacles: reasons not to come (decide "I'd love to, but ...").
-    ("decline", "obstacle", r"\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off) (?:that|this|on|for)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\bworking that\b"),
+    ("decline", "obstacle", r"\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off) (?:that|this|on|for)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\bworking that\b"),
     # Questions that are not requests.
     ("question", "ask", r"\b(?:would (?:also )?(?:like|love) to know|wondering (?:if|whether|what|how|when)|do you know|quick question|one question|a question|can (?:someone|anyone|you) (?:tell|confirm|let me know))\b"),
     # Emoji that answer on their own.
@@ -192,3 +215,22 @@ TYPOS: dict[str, str] = {
     "ya": "yes", "thx": "thanks", "attnd": "attend", "attened": "attend", "joim": "join",
     "palce": "place", "plcae": "place", "unfortunatly": "unfortunately", "sadley": "sadly",
 }
+
+# Uncertainty after a "but"/"though" turns a yes into a maybe ("I'd love to, but I'm not sure
+# my manager will let me go"): checked only on the words after the contrast, so it is broader
+# than the hedge cues, which count anywhere.
+UNCERTAIN = re.compile(
+    r"\b(?:not (?:yet |entirely |totally |completely |quite |100% )*(?:sure|certain|confirmed|decided|definite)"
+    r"|unsure|don't (?:yet )?know (?:if|whether|yet)|no idea (?:if|whether)|not knowing"
+    r"|might not|may not|(?:need|have|has|got) to (?:check|confirm|ask|see|clear it|get (?:sign-off|approval|permission|cover|the ok))"
+    r"|waiting (?:to hear|for|on|until)|depend(?:s|ing)?|tbc|pending|subject to"
+    r"|if (?:i|my|we) (?:can|get|manage)|whether (?:i|my|we)|let (?:me|you) (?:check|confirm|know))\b"
+)
+
+# Self-correction markers: what follows one replaces what came before ("Count me in — oh wait,
+# I'm on leave"). "Actually" counts only at the start of a clause, not as an emphasiser.
+CORRECTION = re.compile(
+    r"\b(?:oh wait|wait,? no|hang on|hold on|scratch that|on second thoughts?|on reflection|"
+    r"ignore (?:that|me|my (?:last|previous) \w+)|change of plans?|correction)\b"
+    r"|(?:^|(?<=[.!?,;:\n—–-])|(?<=[.!?,;:\n—–-] )|\b(?:oh|um|hmm|erm|ah|ok|so) ,?)(?:actually|wait)\b(?!ing)"
+)

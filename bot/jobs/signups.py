@@ -33,6 +33,7 @@ from bot.jobs.signups_state import (
     thread_rows,
     who_of,
 )
+from bot.jobs.signups_upkeep import participant_ids, retire_if_finished
 from bot.store import signups_repo as repo
 
 if TYPE_CHECKING:
@@ -212,8 +213,7 @@ def refresh_thread(ctx: JobContext, thread: repo.ThreadRow) -> Ledger:
     for person in ledger.confirmed:
         _tell_if_promoted(ctx, thread, rules, person, latest.get(person.who))
     _update_line(ctx, thread, ledger.line())
-    ids = sorted(int(p.who.split(":")[1]) for p in ledger.confirmed if p.who.startswith("person:"))
-    _update_participants(ctx, thread, ids)
+    _update_participants(ctx, thread, ledger)
     return ledger
 
 
@@ -269,9 +269,10 @@ def _update_line(ctx: JobContext, thread: repo.ThreadRow, line: str) -> None:
     log.info("signups: %s: live line now %r", thread.key, line)
 
 
-def _update_participants(ctx: JobContext, thread: repo.ThreadRow, ids: list[int]) -> None:
+def _update_participants(ctx: JobContext, thread: repo.ThreadRow, ledger: Ledger) -> None:
     if thread.schedule_entry_id is None:
         return
+    ids = participant_ids(ctx, ledger)
     joined = ",".join(map(str, ids))
     if joined == (thread.participants or ""):
         return
@@ -308,6 +309,8 @@ def refresh_signup_threads(ctx: JobContext, only_changed: bool = False) -> None:
     for thread in threads:
         try:
             refresh_thread(ctx, thread)
+            if not only_changed:  # the planner pass: put past events' threads to rest
+                retire_if_finished(ctx, thread, SignupRules.model_validate_json(thread.rules))
         except Exception:
             log.exception("signups: %s: refresh failed; will try again next cycle", thread.key)
 

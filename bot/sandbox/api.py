@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
+from bot.sandbox.clock import parse_iso
 from bot.sandbox.state import State
 from bot.sandbox.views import LINE_TYPES, Views
 
@@ -123,6 +125,7 @@ def my_profile(ctx: Ctx) -> Reply:
 
 
 def list_projects(ctx: Ctx) -> Reply:
+    _build_due_constructions(ctx)
     status = ctx.query.get("status", "active")
     items = [p for p in ctx.state.projects.values() if p["status"] == status]
     items.sort(key=lambda p: (p["created_at"], p["id"]), reverse=True)
@@ -222,12 +225,31 @@ def create_construction(ctx: Ctx, tid: str) -> Reply:
     ctx.state.constructions[cid] = {
         "id": cid, "template_id": template["id"], "name": project["name"],
         "description": project.get("description"), "status": "pending", "polls": 0,
-        "project_id": None}
+        "project_id": None, "created_at": ctx.now}
     return Reply(201, ctx.views.construction(cid))
 
 
 # Polls answered "pending" before a construction completes (Basecamp takes a moment).
 PENDING_POLLS = 1
+# Basecamp builds in the background too: unpolled, a construction completes after this long.
+BUILD_TIME = timedelta(seconds=30)
+
+
+def _build(ctx: Ctx, construction: dict) -> None:
+    template = ctx.state.templates[construction["template_id"]]
+    tools = [t["name"] for t in template["dock"] if t["enabled"]]
+    project = ctx.state.add_project(construction["name"], ctx.now,
+                                    construction["description"], tools)
+    construction.update(status="completed", project_id=project["id"])
+
+
+def _build_due_constructions(ctx: Ctx) -> None:
+    now = parse_iso(ctx.now)
+    for construction in ctx.state.constructions.values():
+        created = construction.get("created_at")
+        if (construction["status"] == "pending" and created
+                and now - parse_iso(created) >= BUILD_TIME):
+            _build(ctx, construction)
 
 
 def get_construction(ctx: Ctx, tid: str, cid: str) -> Reply:
@@ -238,10 +260,7 @@ def get_construction(ctx: Ctx, tid: str, cid: str) -> Reply:
     if construction["status"] == "pending":
         construction["polls"] += 1
         if construction["polls"] > PENDING_POLLS:
-            tools = [t["name"] for t in template["dock"] if t["enabled"]]
-            project = ctx.state.add_project(construction["name"], ctx.now,
-                                            construction["description"], tools)
-            construction.update(status="completed", project_id=project["id"])
+            _build(ctx, construction)
     return Reply(body=ctx.views.construction(construction["id"]))
 
 

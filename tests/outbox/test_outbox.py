@@ -10,7 +10,7 @@ import pytest
 from outbox_helpers import tool_id
 
 from bot.basecamp.errors import RateLimited
-from bot.outbox import Outbox, WriteFailed, WriteOutcomeUnknown
+from bot.outbox import CONSTRUCTION_GRACE, Outbox, WriteFailed, WriteOutcomeUnknown
 from bot.store.outbox_tables import outbox as outbox_table
 
 START = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
@@ -343,9 +343,14 @@ class TestProjectFromTemplate:
         sandbox.faults.drop_after_commit(1, methods=("POST",), path="project_constructions")
         with pytest.raises(WriteOutcomeUnknown):
             outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1")
+        # Still building, and its id was lost with the reply: wait rather than build again.
+        with pytest.raises(WriteOutcomeUnknown, match="may still be being built"):
+            outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1")
+        sandbox.clock.advance(timedelta(minutes=2))  # Basecamp finishes building it
         project = outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1")
         assert [p.id for p in client.projects() if p.name == "Cohort 1"] == [project.id]
         assert _row(store, "cohort:c1:project").status == "done"
+        assert _posts(sandbox, "project_constructions") == 1
 
     def test_a_known_construction_is_waited_for_not_repeated(self, outbox, client, sandbox,
                                                              store):
@@ -358,6 +363,23 @@ class TestProjectFromTemplate:
                 basecamp_id=construction.id, created_at=now, updated_at=now))
         with pytest.raises(WriteOutcomeUnknown, match="still being built"):
             outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1")
+        project = outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1")
+        assert [p.id for p in client.projects() if p.name == "Cohort 1"] == [project.id]
+        assert _posts(sandbox, "project_constructions") == 1
+
+    def test_a_lost_construction_reply_is_given_time_before_building_again(
+        self, outbox, client, sandbox, store
+    ):
+        template = sandbox.add_template("Cohort template")
+        now = sandbox.clock.now()
+        with store.transaction() as conn:  # the construction's reply never came back
+            conn.execute(outbox_table.insert().values(
+                key="cohort:c1:project", kind="project", status="pending", attempts=1,
+                created_at=now, updated_at=now))
+        with pytest.raises(WriteOutcomeUnknown, match="may still be being built"):
+            outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1")
+        assert _posts(sandbox, "project_constructions") == 0
+        sandbox.clock.advance(CONSTRUCTION_GRACE + timedelta(minutes=1))
         project = outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1")
         assert [p.id for p in client.projects() if p.name == "Cohort 1"] == [project.id]
         assert _posts(sandbox, "project_constructions") == 1
