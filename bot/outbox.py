@@ -438,7 +438,10 @@ class Outbox:
     def _finish(self, w: _Write, item: Any, recovered: bool = False) -> Any:
         bc_id = getattr(item, "id", None) if not w.idempotent else None
         url = getattr(item, "url", None)
-        app_url = getattr(item, "app_url", None)
+        # A boost has no page of its own: link to what was boosted.
+        app_url = getattr(item, "app_url", None) or getattr(
+            getattr(item, "recording", None), "app_url", None
+        )
         self._update(w.key, status="done", basecamp_id=bc_id, url=url, app_url=app_url,
                      payload_digest=w.digest, error=None)
         verb = "found already-posted" if recovered else ("updated" if w.idempotent else "posted")

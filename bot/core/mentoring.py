@@ -36,6 +36,58 @@ class Vocabulary:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_topic_res", _compile(self.topics.items()))
         object.__setattr__(self, "_level_res", _compile(self.levels))
+        object.__setattr__(self, "_spell", _spelling_index(self.topics.items()))
+
+    def correct(self, text: str) -> str:
+        """Mend one-letter slips in topic words ("leadrship", "prcurement") so synonyms match."""
+        index: dict[str, str | None] = self._spell  # type: ignore[attr-defined]
+        return _WORD.sub(lambda m: _mend(m.group(0), index), text)
+
+
+_WORD = re.compile(r"[a-z]{8,}")
+MIN_TYPO_WORD = 8  # shorter words are too often another real word ("contact", "leaning")
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _swaps(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+
+
+def _spelling_index(items: Iterable[tuple[str, Sequence[str]]]) -> dict[str, str | None]:
+    """Each topic word of 8+ letters to itself, and each of its one-letter-short misspellings to
+    the word (None where two words share one: an ambiguous slip is left alone)."""
+    words = {w for name, syns in items for phrase in (name, *syns) for w in phrase.split()
+             if w.isalpha() and len(w) >= MIN_TYPO_WORD}  # fmt: skip
+    index: dict[str, str | None] = {w: w for w in words}
+    for word in sorted(words):
+        for variant in _deletes(word) - words:
+            index[variant] = word if index.get(variant, word) == word else None
+    return index
+
+
+def _mend(token: str, index: dict[str, str | None]) -> str:
+    """The topic word a token is one slip from: a missing, extra or swapped letter.
+
+    A wrong letter is not mended (it too often makes another real word: "preventing" is not
+    "presenting"), nor an ending ("contract" is not "contracts"): a real inflection is not a
+    typo, and starred synonyms already match those."""
+    if token in cue.REAL_WORDS:
+        return token
+    found = index.get(token, "")
+    if found == token:
+        return token
+    # missing letter: the token is a listed slip; extra or swapped letter: a variant is a word
+    candidates = {v for v in _deletes(token) | _swaps(token) if index.get(v) == v}
+    candidates |= {found} if found else set()
+    if len(candidates) != 1:
+        return token
+    word = candidates.pop()
+    if word[0] != token[0] or word.startswith(token) or token.startswith(word):
+        return token
+    return word
 
 
 def _phrase_re(phrase: str) -> str:
@@ -199,8 +251,9 @@ def _role_cues(clause: str, mentor_seen: bool) -> tuple[list[tuple[int, str, boo
         nonlocal work, others
         for m in pattern.finditer(work):
             subject = _subject_before(work, m.start())
-            # "can you pair me with...": a request to the organisers is about the replier
-            asks_me = subject in ("you", "you'll") and re.search(r"\bme\b", m.group(0))
+            # "can you pair me with...", "would anyone mentor me": whoever the subject, a cue
+            # naming "me" is about the replier
+            asks_me = re.search(r"\bme\b", m.group(0))
             if subject is not None and not cue.FIRST_RE.match(subject) and not asks_me:
                 others = True  # "you'd be a great mentor", "my colleague would like a mentor"
                 continue
@@ -304,7 +357,7 @@ class _Acc:
 def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
     """Read one reply on its own (use read_replies for a person's end state)."""
     own, signature = split_signature(reply_text(html)[:MAX_TEXT])
-    text = _norm(own)
+    text = vocab.correct(_norm(own))
     if not text.strip():
         return ReplyReading(intent="other")
     if cue.OOO.search(text):

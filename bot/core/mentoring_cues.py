@@ -25,9 +25,13 @@ CAPACITY = [
     re.compile(r"\bmore than one\b()"),
 ]  # fmt: skip
 
+# Real words one letter from a topic word, never "mended" into it ("contacts" -> "contracts").
+REAL_WORDS = frozenset({"contacts"})
+
 FIRST = r"(?:i|i'm|i'd|i'll|i've|me|my|myself|we|us|our)"
 OTHER = r"(?:you|you'd|you'll|you're|your|she|she'd|she's|he|he'd|he's|they|they'd|they're|" \
-    r"her|his|their|colleague|colleagues|@person|someone in my team|my team)"
+    r"her|his|their|colleague|colleagues|@person|someone in my team|my team|people|anyone|" \
+    r"who'd|who would|who'll|who wants?|who needs?)"
 SUBJECT = re.compile(r"(?<![\w'])(" + FIRST + "|" + OTHER + r")(?![\w'])")
 FIRST_RE = re.compile(FIRST + "$")
 
@@ -43,6 +47,9 @@ BOTH = [
 MENTOR = [
     re.compile(r"\b(?:be|become|being|as|join as)\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}?mentors?\b"),
     re.compile(r"\b(?:be|join|sign\w* up|count me in|put me down|down)\s+as\s+mentors?\b"),
+    re.compile(r"\b(?:i'm|i am)\s+(?:happy\s+)?(?:a|an)\s+(?:\w+\s+)?mentor\b(?!s)"),
+    re.compile(r"\b(?:up for|open to|available for)\s+(?:some\s+)?mentoring\b"
+               r"(?!\s+(?:for me|me)\b)"),
     re.compile(
         r"(?:\b(?:to|can|could|will|would|rather|gladly|happily|also|i|and|then)|'ll|'d)\s+"
         r"(?:also\s+|definitely\s+|happily\s+|gladly\s+|still\s+)?mentor\b(?!\s+(?:me|us|for me)\b)"
@@ -65,7 +72,7 @@ MENTOR = [
 ]  # fmt: skip
 MENTEE = [
     re.compile(r"\b(?:be|being|get|getting)\s+mentored\b"),
-    re.compile(r"\bmentor\s+(?:me|us)\b|\bmentoring for me\b"),
+    re.compile(r"\bmentor\s+(?:me|us)\b|\bmentor(?:ing)? for me\b"),
     re.compile(
         r"\b(?:like|love|want|wanting|need|have|having|get|getting|find|benefit from|appreciate|"
         r"welcome|use|value|"
@@ -85,6 +92,8 @@ MENTEE = [
                r"(?:some\s+|a bit of\s+)?(?:help|support|guidance|advice)\b"),
     re.compile(r"\b(?:looking for|love|like|need|want|appreciate) (?:someone|"
                r"somebody) (?:who|with|to)\b"),
+    re.compile(r"\b(?:be|get|getting|being)\s+(?:paired|matched|partnered|linked|put)\s+(?:up\s+)?"
+               r"with\b(?!\s+(?:a|an|one|two|three|some)\s+(?:\w+\s+)?mentees?\b)"),
 ]  # fmt: skip
 # Praise of someone else ("Jo would make a brilliant mentor"): nobody signs herself up like that.
 NOMINATION = re.compile(
@@ -128,8 +137,8 @@ WITHDRAW = re.compile(
 DECLINE = re.compile(
     r"\b(?:not able to|unable to|can't|cannot) take part\b|"
     r"\b(?:not (?:this|for me this) (?:round|time|year)|not for me|no thanks|no thank you|"
-    r"sit (?:this|it) out|give (?:it|this one) a miss|pass (?:on )?this (?:time|round)|"
-    r"too much on|leave my place|give my place|someone else (?:can|could) have)\b"
+    r"sit (?:this|it)(?: \w+)? out|give (?:it|this one) a miss|pass (?:on )?this (?:time|round)|"
+    r"too much (?:going )?on|leave my place|give my place|someone else (?:can|could) have)\b"
 )
 REPLACE = re.compile(
     r"\b(?:rather|instead|wrong way round|changed? my mind|on second thoughts|scratch that|"

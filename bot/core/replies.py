@@ -44,11 +44,15 @@ _CONDITION = re.compile(r"\b(?:if|as long as|so long as|provided(?: that)?|assum
 _COUNTERFACTUAL = re.compile(
     r"\bif (?:it|this|that|they|the \w+) (?:were|was|wasn't|weren't) \b|\bif only\b"
 )
-_SENTENCE_END = re.compile(r"[.!?]+|\n")
+_SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?]+\.*|\n")
 # A yes that is a wish or enthusiasm rather than a commitment gives way to a following "but".
 _MODAL = re.compile(r"^(?:i'd|i would|would)\b|\b(?:keen|interested|up for|tempted)\b")
 _TYPO_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in TYPOS) + r")\b")
 _LETTERS = re.compile(r"[^\W\d_]")
+# A yes phrase directly negated is a no ("Don't count me in", "please don't save me a place").
+_NEGATED_BEFORE = re.compile(
+    r"(?<!\bwhy )(?<!\bif )\b(?:don't|do not|didn't|no need to|never|not)\s+(?:please\s+|yet\s+|just\s+)?$"
+)
 _REGRET = re.compile(
     r"\b(?:sadly|unfortunately|afraid|sorry|alas|apologies|regret|ugh|argh|gutted|drat|boo|shame)\b"
 )
@@ -244,6 +248,12 @@ def _resolve_sentence_rules(
         )
     out: list[_Hit] = []
     for h in hits:
+        negator = _NEGATED_BEFORE.search(text[max(0, h.start - 24) : h.start])
+        if h.intent == "join" and h.kind in ("strong", "wish") and negator:
+            why.append(f"'{h.words}' is negated")
+            words = f"{negator.group().strip()} {h.words}"
+            out.append(_Hit(h.start, h.end, "decline", "implied", words, h.sentence))
+            continue
         if h.intent == "join" and h.kind in ("strong", "wish", "yes"):
             _, b, _ = spans[h.sentence]
             rest = text[h.end : b]

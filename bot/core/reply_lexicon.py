@@ -41,9 +41,13 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:can't|couldn't|won't) not (?:come|attend|join|be there|go)\b"),
     ("join", "strong", r"\b(?:wouldn't|won't|would not|will not) miss (?:it|this|that)\b"),
     ("decline", "strong", r"\bcount me out\b"),
+    # Understatement: "I wouldn't say no to a place" is a yes.
+    ("join", "strong", r"\b(?:i )?(?:wouldn't|won't|couldn't|can't) say no\b"),
+    # A wish conceded before a no ("Much as I'd like to, I can't") is not a yes.
+    ("other", "neutral", r"\b(?:as much as|much as|although|though|while|whilst) (?:i'd|i would|i) (?:really |so )?(?:love|like|want|be keen)(?: to)?(?: (?:come|join|attend|be there|go))?\b"),
     # A negated miss/skip/pass-up is a yes: "not missing this one", "no way I'd miss it".
     # Only the replier's own ("you can't miss it" gives directions).
-    ("join", "strong", r"(?<!\byou )(?<!\bthey )(?<!\bshe )(?<!\bhe )(?<!\bit )(?<!\bwe )\b(?:not|never|can't|cannot|no way (?:i'd|i'll|i'm|i would|i will|i could|am i|would i|will i|i'm going to)|wouldn't|won't|couldn't|don't want to|didn't want to|not going to|not gonna)(?: be)?(?: \w+)? (?:miss(?:ing)?|skip(?:ping)?|pass(?:ing)? (?:up|on)|pass(?:ing)? (?:this|it|that)(?: one)? up)(?: out)?(?: on)?(?=\s+(?:it|this|that|one|out|for the world|an? (?:chance|opportunity)|the (?:chance|opportunity|session|event|talk|workshop|meetup|course|day))\b|\s*[!.,;:)\-–—]|\s*$)"),
+    ("join", "strong", r"(?<!\byou )(?<!\bthey )(?<!\bshe )(?<!\bhe )(?<!\bit )(?<!\bwe )\b(?:not|never|can't|cannot|no (?:way|chance) (?:i'd|i'll|i'm|i would|i will|i could|am i|would i|will i|i'm going to)|wouldn't|won't|couldn't|don't want to|didn't want to|not going to|not gonna)(?: be)?(?: \w+)? (?:miss(?:ing)?|skip(?:ping)?|pass(?:ing)? (?:up|on)|pass(?:ing)? (?:this|it|that)(?: one)? up)(?: out)?(?: on)?(?=\s+(?:it|this|that|one|out|for the world|an? (?:chance|opportunity)|the (?:chance|opportunity|session|event|talk|workshop|meetup|course|day))\b|\s*[!.,;:)\-–—]|\s*$)"),
     # Present only in spirit is a no, however much "I'll be there" it says.
     ("decline", "strong", r"\b(?:(?:i'll|i will) )?(?:be )?(?:there |with you(?: all)? )?in spirit\b"),
     ("decline", "strong", r"\b(?:gutted|sad|sorry|a shame|a pity|annoyed|disappointed) (?:to|that i'll|i'll|i will|i have to|i'm going to|to have to) miss\b"),
@@ -57,6 +61,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("maybe", "hedge", r"\bnot (?:yet )?(?:sure|certain|100%) (?:if |whether |that )?(?:i|i'll|i will|i can|i'd)\b"),
     ("maybe", "hedge", r"\bnot sure yet\b"),
     ("maybe", "hedge", r"\bunsure\b"),
+    ("maybe", "hedge", r"\b(?:can't|cannot|unable to|not able to) (?:commit|confirm|say|promise)(?: (?:for sure|either way|definitely))? (?:just )?yet\b"),
     # Withdrawing a place already asked for.
     ("withdraw", "strong", r"\b(?:drop|pull|bow|back|duck) out\b"),
     ("withdraw", "strong", r"\bwithdraw(?:ing)?\b"),
@@ -80,7 +85,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("maybe", "hedge", r"\bprobably (?:yes|come|make|be there|join|attend|in)\b"),
     ("maybe", "hedge", r"\b(?:might|may) (?:be able to|make it|come|join|attend|manage|be there|pop)\b"),
     ("maybe", "hedge", r"\bif i can (?:make it|get|come|join|attend|manage|swing|get away)\b"),
-    ("maybe", "hedge", r"\bhoping to\b|\bi hope to\b|\bhope i can\b"),
+    ("maybe", "hedge", r"(?<!\bwas )(?<!\bwere )\bhoping to\b|\bi hope to\b|\bhope i can\b"),
     ("maybe", "hedge", r"\b(?:tbc|tbd|to be confirmed)\b"),
     # Waiting on someone else's say-so, or a condition about the replier's own diary.
     ("maybe", "hedge", r"\b(?:waiting|awaiting|wait) (?:for |on |to hear (?:from |back from |about )?)?(?:my |the |a )?(?:manager|line manager|boss|director|approval|sign-?off|confirmation|cover|childcare|diary|rota)\b|\b(?:subject to|pending) (?:my |the )?(?:manager|approval|sign-?off|cover|confirmation)\b"),
@@ -92,22 +97,27 @@ _RAW: list[tuple[str, str, str]] = [
     # Decline: a clear no, in any of the usual British ways.
     ("join", "strong", r"\bno (?:problem|worries)\b(?=.*\b(?:count me in|yes)\b)"),
     ("decline", "strong", r"\b(?:can't|cannot|can not|won't be able to|will not be able to|unable to|not able to|couldn't|won't|not going to be able to|not going to) (?:\w+ ){0,2}?" + _VERB + r"\b"),
-    ("decline", "strong", r"\b(?:can't|cannot|unable to|not able to|won't be able to) (?:get (?:in|into|to|there|away|along)|manage|justify|commit|fit|spare|do)\b"),
-    ("decline", "strong", r"\b(?:i'm afraid i|i|sadly i|unfortunately i|sorry i|but|so|sadly|unfortunately|afraid|sorry) can't\b(?=\s*(?:[.!,;:\-–—]|$|\n|sorry|this|that|today|make))"),
+    ("decline", "strong", r"\b(?:can't|cannot|unable to|not able to|won't be able to) (?:get (?:in|into|to|there|away|along|out of)|manage|justify|commit|fit|spare|do)\b"),
+    ("decline", "strong", r"\b(?:i'm afraid i|i|sadly i|unfortunately i|sorry i|but|so|sadly|unfortunately|afraid|sorry|alas),? can't\b(?=\s*(?:[.!,;:\-–—]|$|\n|sorry|this|that|today|make))"),
     ("decline", "strong", r"^\s*can't\b"),
     ("decline", "strong", r"\bwon't be (?:there|joining|attending|coming|able|around|going)\b"),
-    ("decline", "strong", r"\b(?:i'm|i am) not (?:coming|attending|joining|going|able)\b"),
+    ("decline", "strong", r"\b(?:i'm|i am) not (?:coming|attending|joining|going(?! to\b)|able(?! to (?:stay|be there for|make (?:all|the (?:whole|start|end|first|last))))|in(?= (?:this|that) (?:time|one)\b|\s*(?:[.!,;:\-–—]|$)))\b"),
     ("decline", "strong", r"\bgive (?:this|it|this one|that) a miss\b"),
     ("decline", "strong", r"\b(?:i'll|i will|i'm going to|going to|i must|have to|i'd better|i'll have to) (?:pass|skip|sit this|sit it|miss)\b"),
     # "I'm going to have to say no": a refusal in so many words, however softened.
     ("decline", "strong", r"\b(?:have to|must|i'll have to|going to have to|got to|need to) (?:say no|decline|give (?:this|it|that)(?: one)? a miss)\b"),
     ("decline", "strong", r"\bpass on (?:this|it|that)\b"),
     ("decline", "strong", r"\b(?:doesn't|does not|won't|don't|do not|isn't going to) (?:work|suit) (?:for )?(?:me|us)\b"),
-    ("decline", "strong", r"\b(?:alas|sadly|unfortunately|afraid|sorry),? no\b"),
+    ("decline", "strong", r"\b(?:alas|sadly|unfortunately|afraid|sorry)[\s,:\-–—]*no\b(?!\s+(?:problem|worries|need|rush|pressure|idea|doubt))"),
     ("decline", "wish_past", r"\b(?:i )?wish i (?:could|can|was able to)\b"),
-    ("decline", "strong", r"\bnot for me\b"),
+    ("decline", "strong", r"\bnot (?:one|something|really|quite|an? \w+) for me\b|\bnot for me\b"),
+    ("decline", "strong", r"\b(?:i'll|i will|i think i'll|i'm going to|going to|i'd better|better) leave it\b(?= (?:this time|for now|this once|on this occasion|for this one|thanks)|\s*(?:[.!,;:\-–—]|$))"),
+    ("decline", "strong", r"\b(?:i'll|i will|i'm going to|going to|i must|i'd better|i'll have to|i) (?:have to )?(?:politely |regretfully |respectfully |reluctantly )?decline\b"),
+    ("decline", "strong", r"(?:\b(?:i'm|i am) |^\s*)not (?:free|around|available)\b(?= (?:that|this|then|on the|at that|for (?:this|it|that)|unfortunately|sadly|i'm afraid)\b|\s*(?:[.!,;:\-–—]|$))"),
     ("decline", "strong", r"\b(?:sadly |unfortunately |afraid |but )?not (?:this|that|the) (?:time|one|cohort|session|round|year|month|event|occasion)\b"),
     ("decline", "strong", r"\b(?:sadly|afraid|unfortunately) not\b"),
+    ("decline", "strong", r"(?:[.!?]\s*|\bso )(?:no|nope|nah)\b(?=\s*(?:[.!,;:\-–—]|$|sorry|thanks|thank|i'm afraid|unfortunately|sadly|from me|for me|[^\w\s]))"),
+    ("decline", "strong", r"\b(?:i'd|i would|would) (?:\w+ ){0,2}?if i could\b(?=\s*(?:[.!,;:)\-–—]|$|[^\w\s]))"),
     ("decline", "strong", r"\bno can do\b|\bno go for me\b|\bnot a chance\b"),
     ("decline", "strong", r"\b(?:it's|its) a no\b|\ba no from me\b"),
     ("decline", "strong", r"\b(?:leave|save) (?:the|a|this) (?:place|spot|space) for (?:someone|somebody|others|another)\b"),
@@ -145,12 +155,14 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:i'll|i will|i shall|i can|i'm going to|we'll) (?:definitely |certainly |absolutely )?(?:come|be there|join|attend|make it|be joining|be coming|come along|see you)\b"),
     ("join", "strong", r"\b(?:i'm|i am) (?:definitely |so |absolutely )?(?:coming|attending|joining|going(?! to\b)|up for it|game|keen)\b"),
     ("join", "strong", r"\bsee you (?:there|then|on)\b"),
+    ("join", "strong", r"^\s*(?:yes,? )?(?:i'm|i am) (?:free|available)\b(?= (?:that day|on the day|then|on the \d+\w*|for (?:this|it))\b|\s*(?:[!.]|$|[^\w\s]))"),
+    ("join", "strong", r"\b(?:happy|glad|keen) to (?:go|be put|be added|be|go straight) (?:on|onto|to) (?:it|that|the (?:waiting ?list|waitlist|reserve list|list))\b"),
     ("join", "strong", r"\bsign(?:ing)? up\b(?= (?:please|for (?:this|it|a place)|now|\.|!|$))"),
     ("join", "strong", r"\b(?:me apunto|cuenta conmigo|je viens|j'y serai|ich bin dabei|ci sono|conta comigo)\b"),
-    ("join", "strong", r"\b(?:yes|yeah|yep|yup|yess+|yas|ya|aye|sí|si|oui|ja|absolutely|definitely|certainly|of course|go on then|why not|sure thing|count on me)\b(?=\s*(?:[!.,;:)\-–—]|$|\n|from me|for me|i'm|i am|thanks|thank|pls|x\b|[^\w\s'@]))"),
+    ("join", "strong", r"\b(?:yes|yeah|yep|yup|yess+|yas|ya|aye|sí|si|oui|ja|absolutely|definitely|certainly|of course|gladly|go on then|why not|sure thing|count on me)\b(?=\s*(?:[!.,;:)\-–—]|$|\n|from me|for me|i'm|i am|thanks|thank|pls|x\b|[^\w\s'@]))"),
     ("join", "strong", r"^\s*(?:yes|yeah|yep|yup)\b"),
     # Short replies that take their meaning from a quote: "+1", "same", "me too".
-    ("join", "context", r"(?:^|\s)\+ ?1\b|\bsame(?: here| for me| please)?\b|\bditto\b|\bi would(?: too)?" + _END + r"|\bme (?:too|as well|also)\b|\band me\b"),
+    ("join", "context", r"(?:^|\s)\+ ?1\b|\bsame(?: here| for me| please)?\b|\bditto\b|\bi(?:'d| would)(?: too)?" + _END + r"|\bme (?:too|as well|also)\b|\band me\b"),
     # A wish that a following "but" can cancel.
     # A bare "would love to" counts only with no subject before it ("Yes, would love to"),
     # so "my colleague would love to" is not the replier's yes.
@@ -163,11 +175,12 @@ _RAW: list[tuple[str, str, str]] = [
     # Colleague referrals: sign up nobody, invite the colleague to reply themselves.
     ("other", "referral", r"\b(?:add|sign up|sign|put|book|register|include|nominate|invite) (?:my |a |our )?(?:colleague|colleagues|team ?mate|friend|manager|her|him|them|@person)\b"),
     ("other", "referral", r"\b(?:my|a) (?:colleague|teammate|team mate|friend)\b.{0,40}\b(?:would|wants|is keen|keen|interested|love)\b"),
+    ("other", "referral", r"\b(?:can|could|may|might) (?:my|a|our|one of my) (?:colleague|colleagues|teammate|team mate|deputy|manager|friend|report|direct report|member of (?:my )?(?:staff|team))\b"),
     ("other", "referral", r"\bright up (?:your|her|his|their) (?:street|alley)\b"),
     ("other", "referral", r"\b(?:you|she|he|they)(?:'d| would| will| might) (?:really |definitely |so )?(?:love|like|enjoy|be interested)\b"),
     ("other", "referral", r"\b(?:coming|going|joining) with @person\b|\bbringing @person\b|\b(?:tagging|cc|fyi) @person\b"),
     # Obstacles: reasons not to come (decide "I'd love to, but ...").
-    ("decline", "obstacle", r"\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off) (?:that|this|on|for)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\bworking that\b"),
+    ("decline", "obstacle", r"\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off|i'm out|i am out) (?:that|this|on|for|all)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\bworking that\b"),
     # Questions that are not requests.
     ("question", "ask", r"\b(?:would (?:also )?(?:like|love) to know|wondering (?:if|whether|what|how|when)|do you know|quick question|one question|a question|can (?:someone|anyone|you) (?:tell|confirm|let me know))\b"),
     # Emoji that answer on their own.
@@ -190,12 +203,12 @@ OUT_OF_OFFICE = re.compile(
 
 # A line that begins a signature or footer: everything from it on is not the answer.
 SIGNATURE_LINE = re.compile(
-    r"^(?:--\s*|—\s*|(?i:(?:many |kind |best |warm |warmest )?(?:thanks|thank you|regards|wishes|"
+    r"^(?:-{2,}\s*|_{2,}\s*|—\s*|(?i:(?:many |kind |best |warm |warmest )?(?:thanks|thank you|regards|wishes|"
     r"cheers|best|ta|all the best|speak soon|take care|with thanks|yours|sincerely|thx|x+))"
     r"[\s,.!]*(?:[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})?[\s,.!xX]*)$"
 )
 FOOTER_LINE = re.compile(
-    r"^(?:sent from (?:my |outlook|mail|yahoo|gmail|samsung)|get outlook for|"
+    r"^(?:sent from (?:my |outlook|mail|yahoo|gmail|samsung)|get outlook for|-{2,}|_{3,}|confidentiality|confidential:|privacy notice|this message (?:and any|is|may)|the information (?:in|contained in) this|"
     r"on .{0,80} wrote:|from: |sent: |this e-?mail (?:and any|is|may)|disclaimer|>)"
 )
 
