@@ -44,8 +44,9 @@ class Vocabulary:
         return _WORD.sub(lambda m: _mend(m.group(0), index), text)
 
 
-_WORD = re.compile(r"[a-z]{8,}")
+_WORD = re.compile(r"[a-z]{6,}")
 MIN_TYPO_WORD = 8  # shorter words are too often another real word ("contact", "leaning")
+MIN_SWAP_WORD = 6  # two letters swapped ("desgin") hardly ever makes another real word
 
 
 def _deletes(word: str) -> set[str]:
@@ -57,12 +58,12 @@ def _swaps(word: str) -> set[str]:
 
 
 def _spelling_index(items: Iterable[tuple[str, Sequence[str]]]) -> dict[str, str | None]:
-    """Each topic word of 8+ letters to itself, and each of its one-letter-short misspellings to
-    the word (None where two words share one: an ambiguous slip is left alone)."""
+    """Each topic word of 6+ letters to itself, and each one-letter-short misspelling of the
+    8+ letter ones to the word (None where two share one: an ambiguous slip is left alone)."""
     words = {w for name, syns in items for phrase in (name, *syns) for w in phrase.split()
-             if w.isalpha() and len(w) >= MIN_TYPO_WORD}  # fmt: skip
+             if w.isalpha() and len(w) >= MIN_SWAP_WORD}  # fmt: skip
     index: dict[str, str | None] = {w: w for w in words}
-    for word in sorted(words):
+    for word in sorted(w for w in words if len(w) >= MIN_TYPO_WORD):
         for variant in _deletes(word) - words:
             index[variant] = word if index.get(variant, word) == word else None
     return index
@@ -80,7 +81,8 @@ def _mend(token: str, index: dict[str, str | None]) -> str:
     if found == token:
         return token
     # missing letter: the token is a listed slip; extra or swapped letter: a variant is a word
-    candidates = {v for v in _deletes(token) | _swaps(token) if index.get(v) == v}
+    candidates = {v for v in _deletes(token) if len(v) >= MIN_TYPO_WORD and index.get(v) == v}
+    candidates |= {v for v in _swaps(token) if index.get(v) == v}
     candidates |= {found} if found else set()
     if len(candidates) != 1:
         return token
@@ -258,9 +260,12 @@ def _role_cues(clause: str, mentor_seen: bool) -> tuple[list[tuple[int, str, boo
                 others = True  # "you'd be a great mentor", "my colleague would like a mentor"
                 continue
             names_role = re.match(r"(?:as\s+)?(?:an?\s+)?(?:\w+\s+)?ment(?:ee|or)", m.group(0))
-            if names_role and cue.PAST_BEFORE.search(work[max(0, m.start() - 40) : m.start()]):
+            if names_role and (cue.PAST_BEFORE.search(work[max(0, m.start() - 40) : m.start()])
+                               or cue.PAST_AFTER.match(work, m.end())):
                 continue  # "I was a mentee last year": not a sign-up for this round
             neg = _negated(work, m.start())
+            if neg and m.group(0).startswith("either"):
+                continue  # "I'm no expert in FOI either": the adverb, not "either role"
             cues.extend((m.start(), role, neg) for role in roles)
         work = pattern.sub(lambda m: "#" * len(m.group(0)), work)
 

@@ -23,6 +23,10 @@ CAPACITY = [
                r"three|four|five|six)\b"),
     re.compile(r"\b(\d{1,3}|two|three|four|five|six)\s+(?:mentees|people|persons)\b"),
     re.compile(r"\bmore than one\b()"),
+    # "a mentee or two": the larger number
+    re.compile(r"\b(?:a|an|one)\s+(?:mentee|person|colleague)\s+or\s+(two|three|four|2|3|4)\b"),
+    re.compile(r"\b(?:capacity|max|maximum)\s*(?:for|is|of|:|=)?\s*(\d{1,3}|one|two|three|four|"
+               r"five|six)\b"),
 ]  # fmt: skip
 
 # Real words one letter from a topic word, never "mended" into it ("contacts" -> "contracts").
@@ -48,6 +52,8 @@ MENTOR = [
     re.compile(r"\b(?:be|become|being|as|join as)\s+(?:a|an)\s+(?:[a-z]+\s+){0,2}?mentors?\b"),
     re.compile(r"\b(?:be|join|sign\w* up|count me in|put me down|down)\s+as\s+mentors?\b"),
     re.compile(r"\b(?:i'm|i am)\s+(?:happy\s+)?(?:a|an)\s+(?:\w+\s+)?mentor\b(?!s)"),
+    re.compile(r"\b(?:paired|matched|partnered|linked|put)\s+(?:up\s+)?with\s+(?:a|an|one|two|"
+               r"three|some)\s+(?:\w+\s+)?mentees?\b"),
     re.compile(r"\b(?:up for|open to|available for)\s+(?:some\s+)?mentoring\b"
                r"(?!\s+(?:for me|me)\b)"),
     re.compile(
@@ -83,7 +89,7 @@ MENTEE = [
     re.compile(r"\b(?:like|love|want|need|get|receive|have|appreciate|value|welcome|benefit "
                r"from|interested in)\s+(?:some\s+|a bit of\s+)?mentoring\b"
                r"|^mentoring (?:please|pls|for me)\b"),
-    re.compile(r"\bmentee\b"),
+    re.compile(r"(?<!\bone )(?<!\b1 )(?<!\bsingle )\bmentee\b"),  # "one mentee" is capacity
     re.compile(r"\b(?:want|like|love|keen|hoping|hope) to (?:learn|get better|develop|"
                r"improve|grow)\b"),
     re.compile(r"\b(?:sounding board|someone to talk (?:things )?through|some support|help me)\b"),
@@ -105,6 +111,9 @@ PAST_BEFORE = re.compile(
     r"\b(?:was|were|been|signed (?:myself )?up|put myself down|registered|said i'?d|said i would|"
     r"offered to)\s+(?:as\s+)?(?:a\s+|an\s+)?$"
 )
+# ...or said just after it ("I was a mentee last year", "a mentor from last round").
+PAST_AFTER = re.compile(r"\s+(?:from |in |during )?(?:the )?(?:last|previous|past) (?:year|round|"
+                        r"time|cohort|scheme)\b")
 BARE_MENTOR = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bmy )(?<!\bone )(?<!\byour "
                          r")\bmentor\b(?!s)")
 LIKE_ONE = re.compile(r"\b(?:like|love|want|need|have|benefit from)\s+one\b")  # "I'd like one"

@@ -13,7 +13,10 @@
    after a self-correction ("oh wait", "actually,", "scratch that") only the later words
    count; otherwise the last decisive cue wins (people put their decision at the end).
    Questions, "+1"/"same" (read against the quote), emoji on their own and colleague
-   referrals are considered only when nothing decisive was said.
+   referrals are considered only when nothing decisive was said. A yes phrase directly
+   negated ("don't count me in") is a no; a bare "yes" answers a member, a quoted question
+   that is not the invitation, or a fact ("yes, I got the email") rather than asking for a
+   place. A line that is only a name starts a signature.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from bot.core.reply_lexicon import (
     CUES,
     FOOTER_LINE,
     IN_PERSON_WORDS,
+    NAME_LINE,
+    NOT_NAME_WORDS,
     ONLINE_WORDS,
     OUT_OF_OFFICE,
     SIGNATURE_LINE,
@@ -51,10 +56,21 @@ _TYPO_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in TYPOS) + r")\b")
 _LETTERS = re.compile(r"[^\W\d_]")
 # A yes phrase directly negated is a no ("Don't count me in", "please don't save me a place").
 _NEGATED_BEFORE = re.compile(
-    r"(?<!\bwhy )(?<!\bif )\b(?:don't|do not|didn't|no need to|never|not)\s+(?:please\s+|yet\s+|just\s+)?$"
+    r"(?<!\bwhy )(?<!\bif )(?<!can't )(?<!won't )(?<!couldn't )(?<!wouldn't )"
+    r"\b(?:don't|do not|didn't|no need to|never|not)\s+(?:please\s+|yet\s+|just\s+)?$"
 )
+_FACT_AFTER = re.compile(
+    r"[\s,!.\-–—]*(?:i|we)(?:'ve| have)? "
+    r"(?:got|saw|seen|received|read|did|do|know|agree|went|had|remember)\b"
+)
+# Words of an invitation: a quoted question using them is the announcement asking, not a member.
+_INVITATION = re.compile(
+    r"\b(?:place|places|spot|seat|join|joining|come|coming|attend|attending|sign(?:ing)? up|"
+    r"interested|fancy|like to|want to|keen|reply|count|register|book)\b"
+)
+_WHEN = re.compile(r"\b(?:that|this) (?:day|date|week|evening|morning|afternoon|time)\b|\bthen\b")
 _REGRET = re.compile(
-    r"\b(?:sadly|unfortunately|afraid|sorry|alas|apologies|regret|ugh|argh|gutted|drat|boo|shame)\b"
+    r"\b(?:sadly|unfortunately|afraid|sorry|alas|regrettably|apologies|regret|ugh|argh|gutted|drat|boo|shame)\b"
 )
 
 
@@ -136,6 +152,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bwill not\b", "won't", text)
     text = re.sub(r"\bdo not\b", "don't", text)
     text = re.sub(r"\bwould not\b", "wouldn't", text)
+    text = re.sub(r"\b(would|could|should|might|must)'ve\b", r"\1 have", text)
+    text = re.sub(r"\bi'd've\b", "i'd have", text)
     text = re.sub(r"\bi will\b", "i'll", text)
     text = re.sub(r"\bi would\b", "i'd", text)
     return _TYPO_RE.sub(lambda m: TYPOS[m.group(1)], text)
@@ -157,10 +175,20 @@ def strip_signature(text: str, lexicon: LexiconLike | None = None) -> str:
             and (SIGNATURE_LINE.match(stripped) or any(low.startswith(p) for p in extra))
         ):
             break
+        if i > 0 and kept and _is_name_line(stripped):  # "Jane Doe" then a job title
+            break
         if stripped.count("|") >= 2:  # "Name | Job title | Borough"
             continue
         kept.append(line)
     return "\n".join(kept).strip()
+
+
+def _is_name_line(line: str) -> bool:
+    """A line that is only a person's name ("Jane Doe", "Priya Shah (she/her)")."""
+    if not NAME_LINE.match(line):
+        return False
+    words = re.sub(r"\(.*\)", "", line).lower().split()
+    return not any(w in NOT_NAME_WORDS for w in words)
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -406,9 +434,15 @@ def _decide(
     about_colleague = _referral(text)
     referral = bool(others) and about_colleague
     hits = _find_hits(text, [*_staff_cues(lexicon), *CUES])
-    if addressed:
+    if addressed or _asks_something_else(quoted):
         # "@Sam yes, it's step-free": a bare yes answers the member, not the announcement.
         hits = [h for h in hits if not (h.intent == "join" and _is_bare_yes(h.words))]
+    # "Yes, I got the email": a bare yes confirming a fact, not asking for a place.
+    hits = [
+        h
+        for h in hits
+        if not (h.intent == "join" and _is_bare_yes(h.words) and _FACT_AFTER.match(text, h.end))
+    ]
     why: list[str] = []
     hits = _resolve_sentence_rules(text, hits, context, why)
     hits = _apply_correction(text, hits, why)
@@ -440,8 +474,11 @@ def _decide(
         return soft[-1].intent, (_reason(soft[-1]),), referral
     obstacles = [h for h in hits if h.kind == "obstacle"]
     # A reason not to come after regret or a "but" is a no ("Sounds fab but I'm off that week").
-    regret = _REGRET.search(text) or (
-        _CONTRAST.search(text[: obstacles[-1].start]) if obstacles else None
+    # So is a reason tied to the event's date ("I'm out of the country that week").
+    regret = (
+        _REGRET.search(text)
+        or (_CONTRAST.search(text[: obstacles[-1].start]) if obstacles else None)
+        or _WHEN.search(text)
     )
     if obstacles and regret:  # "Sadly I'm away that week": a reason and regret, so a no
         cue = regret.group().strip(" ,")
@@ -451,6 +488,13 @@ def _decide(
         if emoji:
             return emoji[-1].intent, (f"emoji on its own: '{emoji[-1].words}'",), referral
     return "other", ("no sign-up words found",), referral
+
+
+def _asks_something_else(quoted: str) -> bool:
+    """True when the quote ends in a question that is not the invitation ("Is it recorded?")."""
+    quoted = normalise(quoted).strip()
+    last = re.split(r"(?<=[.!?\n])\s*(?=\S)", quoted)[-1] if quoted else ""
+    return last.endswith("?") and not _INVITATION.search(last)
 
 
 def _is_bare_yes(words: str) -> bool:

@@ -32,7 +32,7 @@ class Cue:
 _VERB = r"(?:make it|make this|make that|come|attend|join|be there|go|do it|do this|get there|take part)"
 _SELF_REQ = (
     r"(?:have|get|grab|take|book|reserve|nab|claim|join|come|attend|sign up|register|be added|"
-    r"put my name down|be put down|bag)"
+    r"put my name down|be put down|bag|re-?register|re-?book|re-?join|sign up again|sign back up)"
 )
 _END = r"(?=\s*(?:[.!,;:)\-–—]|$|\n|if\b|too\b|as well\b|again\b|for (?:this|it|one|the)\b|please\b|x{1,3}\b|[^\w\s'@]))"
 
@@ -41,6 +41,14 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:can't|couldn't|won't) not (?:come|attend|join|be there|go)\b"),
     ("join", "strong", r"\b(?:wouldn't|won't|would not|will not) miss (?:it|this|that)\b"),
     ("decline", "strong", r"\bcount me out\b"),
+    # Doubt before a yes phrase is a no: "Doubt I'll make it", "unlikely I can come".
+    ("decline", "strong", r"\b(?:i doubt|doubt|unlikely|not likely|i don't think|i can't see how|can't see how|don't see how)(?: that)? (?:i'll|i will|i can|i could|i'd|i would|i'm going to|i am going to|i'll be able to|i'm able to) (?:\w+ ){0,2}?" + _VERB + r"\b"),
+    ("decline", "strong", r"\b(?:probably|likely|most likely) not\b|\bi (?:don't|do not) think so\b|\bi think not\b"),
+    ("decline", "strong", r"\b(?:me neither|nor me|neither can i|nor can i|me either)\b"),
+    # What they would have said is not what they say: "I'd have said count me in, but ...".
+    ("decline", "wish_past", r"\b(?:i'd|would) have said\b[^.!?,\n]*?(?=\s+(?:but|however|only|if)\b|\s*[.!?,;\n\-–—]|$)"),
+    ("decline", "strong", r"\b(?:i'd|i would) rather not\b|(?:^|[.!?]\s*)not me\b(?! who)"),
+    ("decline", "strong", r"(?<!\bshe's )(?<!\bhe's )(?<!\bthey're )(?<!\bwho's )\bnot (?:really |that |too |very |so |overly )?(?:keen|interested)\b"),
     # Understatement: "I wouldn't say no to a place" is a yes.
     ("join", "strong", r"\b(?:i )?(?:wouldn't|won't|couldn't|can't) say no\b"),
     # A wish conceded before a no ("Much as I'd like to, I can't") is not a yes.
@@ -55,7 +63,7 @@ _RAW: list[tuple[str, str, str]] = [
     # Other people who can't come are not the replier: "a recording for those who can't attend?"
     ("other", "neutral", r"\b(?:those|people|anyone|anybody|others|folks|colleagues|members|someone|somebody|everyone) (?:who|that)(?: [\w']+){1,4}"),
     ("other", "neutral", r"\bcan't wait\b|\bcan't believe\b|\bcan't recommend\b|\bcan't thank\b"),
-    ("other", "future", r"\b(?:for|at|in) (?:the )?next (?:one|time|session|event|cohort|round|year|meetup)\b|\bnext time\b|\bin (?:the )?future\b|\bfuture (?:ones|sessions|events|cohorts)\b"),
+    ("other", "future", r"\b(?:for|at|in) (?:the )?next (?:one|time|session|event|cohort|round|year|meetup)\b|\bnext time\b|\bin (?:the )?future\b|\bfuture (?:ones|sessions|events|cohorts)\b|\b(?:one|some) day(?=\s*(?:[!.?]|$))|\bsomeday\b|\bat some point\b"),
     ("maybe", "strong", r"\b(?:pencil|put|mark) me (?:down |in )?as (?:a )?(?:maybe|tentative|possible)\b"),
     ("maybe", "hedge", r"\b(?:tentative(?:ly)?|provisional(?:ly)?|pencilled|penciled)\b(?: yes)?"),
     ("maybe", "hedge", r"\bnot (?:yet )?(?:sure|certain|100%) (?:if |whether |that )?(?:i|i'll|i will|i can|i'd)\b"),
@@ -91,6 +99,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("maybe", "hedge", r"\b(?:waiting|awaiting|wait) (?:for |on |to hear (?:from |back from |about )?)?(?:my |the |a )?(?:manager|line manager|boss|director|approval|sign-?off|confirmation|cover|childcare|diary|rota)\b|\b(?:subject to|pending) (?:my |the )?(?:manager|approval|sign-?off|cover|confirmation)\b"),
     ("maybe", "hedge", r"\b(?:if|as long as|provided|assuming) (?:i'm not|i am not|i don't|i can get|i get|i manage|i finish|i'm free|i am free|i'm back|i can swing|my (?:manager|boss|diary|work|line manager|team|director)|work (?:allows|permits)|nothing (?:else )?comes up)\b"),
     ("maybe", "soft", r"\bdepends? (?:on|whether|if)\b|\bdepending on\b"),
+    ("maybe", "hedge", r"\b(?:if|as long as|provided|assuming|once) (?:my |the )?(?:[\w-]+ ){0,2}(?:gets|is|are|get) (?:approved|signed off|agreed|confirmed|granted)\b"),
     ("maybe", "soft", r"\b(?:will|i'll|can i|i will|let me|i need to|need to) (?:confirm|let you know|check|see if|see whether|get back)\b"),
     ("maybe", "soft", r"\bweather permitting\b|\bdiary permitting\b|\bwork permitting\b"),
     ("maybe", "soft", r"🤞"),
@@ -111,12 +120,13 @@ _RAW: list[tuple[str, str, str]] = [
     ("decline", "strong", r"\b(?:alas|sadly|unfortunately|afraid|sorry)[\s,:\-–—]*no\b(?!\s+(?:problem|worries|need|rush|pressure|idea|doubt))"),
     ("decline", "wish_past", r"\b(?:i )?wish i (?:could|can|was able to)\b"),
     ("decline", "strong", r"\bnot (?:one|something|really|quite|an? \w+) for me\b|\bnot for me\b"),
-    ("decline", "strong", r"\b(?:i'll|i will|i think i'll|i'm going to|going to|i'd better|better) leave it\b(?= (?:this time|for now|this once|on this occasion|for this one|thanks)|\s*(?:[.!,;:\-–—]|$))"),
-    ("decline", "strong", r"\b(?:i'll|i will|i'm going to|going to|i must|i'd better|i'll have to|i) (?:have to )?(?:politely |regretfully |respectfully |reluctantly )?decline\b"),
+    ("decline", "strong", r"\b(?:i'll|i will|i think i'll|i'm going to|going to|i'd better|better|have to|need to|must) leave it\b(?= (?:this time|for now|this once|on this occasion|for this one|thanks|for (?:someone|somebody|others|another|other people))|\s*(?:[.!,;:\-–—]|$))"),
+    ("decline", "strong", r"\b(?:i'll|i will|i'm going to|going to|i must|i'd better|i'll have to|i) (?:have to )?(?:politely |regretfully |respectfully |reluctantly )?(?:decline|say no)\b"),
+    ("decline", "strong", r"\b(?:i'm|i am|i'll be|i will be) unavailable\b|\blet (?:someone|somebody|others|another person|other people|a colleague)(?: else)? (?:have|take|go)\b|\bgive (?:someone|somebody)(?: else)? (?:a|the|my) (?:chance|place|spot)\b"),
     ("decline", "strong", r"(?:\b(?:i'm|i am) |^\s*)not (?:free|around|available)\b(?= (?:that|this|then|on the|at that|for (?:this|it|that)|unfortunately|sadly|i'm afraid)\b|\s*(?:[.!,;:\-–—]|$))"),
     ("decline", "strong", r"\b(?:sadly |unfortunately |afraid |but )?not (?:this|that|the) (?:time|one|cohort|session|round|year|month|event|occasion)\b"),
     ("decline", "strong", r"\b(?:sadly|afraid|unfortunately) not\b"),
-    ("decline", "strong", r"(?:[.!?]\s*|\bso )(?:no|nope|nah)\b(?=\s*(?:[.!,;:\-–—]|$|sorry|thanks|thank|i'm afraid|unfortunately|sadly|from me|for me|[^\w\s]))"),
+    ("decline", "strong", r"(?:[.!?\-–—]\s*|\b(?:so|but) )(?:no|nope|nah)\b(?![,\s]+(?:i (?:don't|haven't|have no)|dietary|access|need))(?=\s*(?:[.!,;:\-–—]|$|sorry|thanks|thank|i'm afraid|unfortunately|sadly|from me|for me|[^\w\s]))"),
     ("decline", "strong", r"\b(?:i'd|i would|would) (?:\w+ ){0,2}?if i could\b(?=\s*(?:[.!,;:)\-–—]|$|[^\w\s]))"),
     ("decline", "strong", r"\bno can do\b|\bno go for me\b|\bnot a chance\b"),
     ("decline", "strong", r"\b(?:it's|its) a no\b|\ba no from me\b"),
@@ -127,7 +137,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("decline", "strong", r"\b(?:have|going) to miss (?:this|it|that)\b"),
     # Join as a request phrased as a question ("Could I have a place?").
     ("join", "strong", r"\b(?:can|could|may|might) i (?:please |also |still )?" + _SELF_REQ + r"\b(?! (?:a|my) (?:colleague|friend|partner|guest|plus))"),
-    ("join", "strong", r"\b(?:can|could|would) you (?:please )?(?:add|put|sign|book|count|pop|save) me\b"),
+    ("join", "strong", r"\b(?:can|could|would) you (?:please )?(?:add|put|sign|book|count|pop|save) me\b|\b(?:would|do) you mind (?:adding|putting|signing|booking|popping|saving|including) me\b"),
     ("join", "strong", r"\b(?:is there|any) (?:still )?(?:a )?(?:place|space|room|spot) (?:left )?for me\b"),
     ("join", "strong", r"\b(?:any chance|is there any chance|is it possible|would it be possible|is there any way|could there be)(?: of| for me| to| that)?(?: i could)?(?: (?:get|getting|have|having|grab|grabbing|book|booking|reserve|reserving|squeeze|squeezing))?(?: me)?(?: in)? (?:a|one|my) (?:place|spot|seat|space|ticket)\b"),
     ("join", "strong", r"\b(?:any chance|is it possible|would it be possible|is there any way)(?: for me)? (?:to|i could|i can|of me) (?:still )?(?:join|come|attend|squeeze in|take part)\b"),
@@ -152,9 +162,16 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:i'd|i would|i) (?:really |very much |so |absolutely )?(?:love|like|want|be keen|be happy|be glad|be delighted) to (?:come|join|attend|be there|take part|sign up|go|register|book|take a place|take up|put myself forward|participate|be part)\b"),
     ("join", "strong", r"\b(?:happy|keen|glad|delighted|up for|interested in) (?:to )?(?:take|taking|have|having|grab|join|joining|come|coming|attend|attending|a place|a spot|it)\b"),
     ("join", "strong", r"\bput (?:myself|my name) forward\b"),
-    ("join", "strong", r"\b(?:i'll|i will|i shall|i can|i'm going to|we'll) (?:definitely |certainly |absolutely )?(?:come|be there|join|attend|make it|be joining|be coming|come along|see you)\b"),
+    ("join", "strong", r"\b(?:i'll|i will|i shall|i can|i'm going to|we'll) (?:definitely |certainly |absolutely )?(?:come|be there|join|attend|make it|be joining|be coming|come along|see you|pop along|pop in|pop by|pop over|head along|head over|swing by|drop in|tag along)\b"),
+    ("join", "strong", r"\b(?:i'm|i am) (?:so |definitely |totally )?there\b(?=\s*(?:[!.,]|$|x\b|[^\w\s]))"),
     ("join", "strong", r"\b(?:i'm|i am) (?:definitely |so |absolutely )?(?:coming|attending|joining|going(?! to\b)|up for it|game|keen)\b"),
     ("join", "strong", r"\bsee you (?:there|then|on)\b"),
+    ("join", "strong", r"\b(?:i'll|i will|i shall) (?:definitely |certainly |absolutely )?be (?:at|joining|attending|coming to) (?:this|that|it|the (?:session|event|meetup|talk|workshop|day|lunch))\b"),
+    ("join", "strong", r"\b(?:keep|save|hold|reserve|book) (?:a|one) (?:place|spot|seat|space|ticket) for me\b"),
+    ("join", "strong", r"\b(?:is it|would it be|will it be) (?:ok|okay|alright|all right|fine|possible) (?:if i|for me to|that i|to) (?:\w+ )?(?:join|come|attend|pop in|take a place|sign up)\b"),
+    ("join", "strong", r"\b(?:i'll|i will|i'd|i would|i can) (?:happily )?(?:take|have|grab|nab|bag) (?:one|a place|a spot|a seat|a space|a ticket)\b(?!\s+(?:for|off|look))"),
+    ("join", "strong", r"\bme(?:[,!]*\s+me)+\b"),
+    ("join", "strong", r"(?:^|\b(?:yes|yeah|oh|ooh|ok|okay|alright|right|righto)[, !]+)go on\b(?=\s*(?:[!.,]|$|then|[^\w\s]))"),
     ("join", "strong", r"^\s*(?:yes,? )?(?:i'm|i am) (?:free|available)\b(?= (?:that day|on the day|then|on the \d+\w*|for (?:this|it))\b|\s*(?:[!.]|$|[^\w\s]))"),
     ("join", "strong", r"\b(?:happy|glad|keen) to (?:go|be put|be added|be|go straight) (?:on|onto|to) (?:it|that|the (?:waiting ?list|waitlist|reserve list|list))\b"),
     ("join", "strong", r"\bsign(?:ing)? up\b(?= (?:please|for (?:this|it|a place)|now|\.|!|$))"),
@@ -180,7 +197,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("other", "referral", r"\b(?:you|she|he|they)(?:'d| would| will| might) (?:really |definitely |so )?(?:love|like|enjoy|be interested)\b"),
     ("other", "referral", r"\b(?:coming|going|joining) with @person\b|\bbringing @person\b|\b(?:tagging|cc|fyi) @person\b"),
     # Obstacles: reasons not to come (decide "I'd love to, but ...").
-    ("decline", "obstacle", r"\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off|i'm out|i am out) (?:that|this|on|for|all)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\bworking that\b"),
+    ("decline", "obstacle", r"\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off|i'm out|i am out) (?:that|this|on|for|all)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\b(?:prior|previous|another|existing) engagement\b|\botherwise engaged\b|\bout of (?:the country|town|london)\b|\btoo much on\b|\bsnowed under\b|\bswamped\b|\bworking that\b"),
     # Questions that are not requests.
     ("question", "ask", r"\b(?:would (?:also )?(?:like|love) to know|wondering (?:if|whether|what|how|when)|do you know|quick question|one question|a question|can (?:someone|anyone|you) (?:tell|confirm|let me know))\b"),
     # Emoji that answer on their own.
@@ -207,6 +224,22 @@ SIGNATURE_LINE = re.compile(
     r"cheers|best|ta|all the best|speak soon|take care|with thanks|yours|sincerely|thx|x+))"
     r"[\s,.!]*(?:[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})?[\s,.!xX]*)$"
 )
+# A line that is only a name (2-3 capitalised words, maybe pronouns) starts a signature,
+# unless one of its words is an ordinary word people capitalise ("Count Me In", "Yes Please").
+NAME_LINE = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}(?:\s*\([a-z]+/[a-z]+\))?$")
+NOT_NAME_WORDS = frozenset(
+    (
+        "yes", "no", "nope", "yeah", "yep", "count", "see", "sign", "please", "thanks", "thank",
+        "sorry", "me", "happy", "great", "looking", "absolutely", "definitely", "sounds", "not",
+        "good", "lovely", "many", "kind", "best", "can", "could", "will", "would", "i", "put",
+        "add", "book", "go", "why", "oh", "ooh", "ah", "hi", "hello", "dear", "well", "very", "so",
+        "really", "just", "the", "a", "my", "you", "in", "up", "down", "out", "for", "to", "of",
+        "and", "or", "but", "if", "it", "this", "that", "there", "then", "too", "also", "same",
+        "ditto", "keen", "love", "like", "maybe", "perhaps", "possibly", "hopefully", "probably",
+        "fab", "brilliant", "amazing", "excellent", "wonderful", "super", "cheers", "sadly",
+        "unfortunately", "alas", "afraid", "on", "board",
+    )
+)
 FOOTER_LINE = re.compile(
     r"^(?:sent from (?:my |outlook|mail|yahoo|gmail|samsung)|get outlook for|-{2,}|_{3,}|confidentiality|confidential:|privacy notice|this message (?:and any|is|may)|the information (?:in|contained in) this|"
     r"on .{0,80} wrote:|from: |sent: |this e-?mail (?:and any|is|may)|disclaimer|>)"
@@ -224,7 +257,7 @@ TYPOS: dict[str, str] = {
     "defo": "definitely", "deffo": "definitely", "defintely": "definitely", "im": "i'm",
     "ive": "i've", "id": "i'd", "cant": "can't", "wont": "won't", "dont": "don't",
     "couldnt": "couldn't", "wouldnt": "wouldn't", "isnt": "isn't", "didnt": "didn't",
-    "cannot": "can't", "yess": "yes", "yesss": "yes", "yas": "yes", "yeh": "yeah",
+    "cannot": "can't", "yess": "yes", "yesss": "yes", "yas": "yes", "yeh": "yeah", "yea": "yeah",
     "ya": "yes", "thx": "thanks", "attnd": "attend", "attened": "attend", "joim": "join",
     "palce": "place", "plcae": "place", "unfortunatly": "unfortunately", "sadley": "sadly",
 }
