@@ -49,6 +49,7 @@ _CONDITION = re.compile(r"\b(?:if|as long as|so long as|provided(?: that)?|assum
 _COUNTERFACTUAL = re.compile(
     r"\bif (?:it|this|that|they|the \w+) (?:were|was|wasn't|weren't) \b|\bif only\b"
 )
+_ONLY_IF = re.compile(r"[\s,]*(?:only )?(?:if|as long as|so long as|provided|assuming)\b")
 _SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?]+\.*|\n")
 # A yes that is a wish or enthusiasm rather than a commitment gives way to a following "but".
 _MODAL = re.compile(r"^(?:i'd|i would|would)\b|\b(?:keen|interested|up for|tempted)\b")
@@ -68,7 +69,7 @@ _INVITATION = re.compile(
     r"\b(?:place|places|spot|seat|join|joining|come|coming|attend|attending|sign(?:ing)? up|"
     r"interested|fancy|like to|want to|keen|reply|count|register|book)\b"
 )
-_WHEN = re.compile(r"\b(?:that|this) (?:day|date|week|evening|morning|afternoon|time)\b|\bthen\b")
+_WHEN = re.compile(r"\b(?:that|this) (?:day|date|week|evening|morning|afternoon)\b")
 _REGRET = re.compile(
     r"\b(?:sadly|unfortunately|afraid|sorry|alas|regrettably|apologies|regret|ugh|argh|gutted|drat|boo|shame)\b"
 )
@@ -286,6 +287,8 @@ def _resolve_sentence_rules(
             _, b, _ = spans[h.sentence]
             rest = text[h.end : b]
             contrast = _CONTRAST.search(rest)
+            if contrast and _ONLY_IF.match(rest, contrast.end()):
+                contrast = None  # "I'd come, but only if ...": a condition, not a no
             modal = h.kind == "wish" or bool(_MODAL.search(h.words))
             if modal and contrast:
                 after = [

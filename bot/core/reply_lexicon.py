@@ -119,7 +119,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("decline", "strong", r"\b(?:doesn't|does not|won't|don't|do not|isn't going to) (?:work|suit) (?:for )?(?:me|us)\b"),
     ("decline", "strong", r"\b(?:alas|sadly|unfortunately|afraid|sorry)[\s,:\-–—]*no\b(?!\s+(?:problem|worries|need|rush|pressure|idea|doubt))"),
     ("decline", "wish_past", r"\b(?:i )?wish i (?:could|can|was able to)\b"),
-    ("decline", "strong", r"\bnot (?:one|something|really|quite|an? \w+) for me\b|\bnot for me\b"),
+    ("decline", "strong", r"\b(?:not|isn't|is not) (?:one |something |really |quite |an? \w+ )?for me\b"),
     ("decline", "strong", r"\b(?:i'll|i will|i think i'll|i'm going to|going to|i'd better|better|have to|need to|must) leave it\b(?= (?:this time|for now|this once|on this occasion|for this one|thanks|for (?:someone|somebody|others|another|other people))|\s*(?:[.!,;:\-–—]|$))"),
     ("decline", "strong", r"\b(?:i'll|i will|i'm going to|going to|i must|i'd better|i'll have to|i) (?:have to )?(?:politely |regretfully |respectfully |reluctantly )?(?:decline|say no)\b"),
     ("decline", "strong", r"\b(?:i'm|i am|i'll be|i will be) unavailable\b|\blet (?:someone|somebody|others|another person|other people|a colleague)(?: else)? (?:have|take|go)\b|\bgive (?:someone|somebody)(?: else)? (?:a|the|my) (?:chance|place|spot)\b"),
@@ -166,6 +166,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:i'm|i am) (?:so |definitely |totally )?there\b(?=\s*(?:[!.,]|$|x\b|[^\w\s]))"),
     ("join", "strong", r"\b(?:i'm|i am) (?:definitely |so |absolutely )?(?:coming|attending|joining|going(?! to\b)|up for it|game|keen)\b"),
     ("join", "strong", r"\bsee you (?:there|then|on)\b"),
+    ("join", "strong", r"\b(?:already (?:signed up|registered|booked)|(?:signed up|registered|booked) (?:[\w-]+ ){0,4}?already)\b(?! for (?:the|a) (?:last|previous|other|next|different))"),
     ("join", "strong", r"\b(?:i'll|i will|i shall) (?:definitely |certainly |absolutely )?be (?:at|joining|attending|coming to) (?:this|that|it|the (?:session|event|meetup|talk|workshop|day|lunch))\b"),
     ("join", "strong", r"\b(?:keep|save|hold|reserve|book) (?:a|one) (?:place|spot|seat|space|ticket) for me\b"),
     ("join", "strong", r"\b(?:is it|would it be|will it be) (?:ok|okay|alright|all right|fine|possible) (?:if i|for me to|that i|to) (?:\w+ )?(?:join|come|attend|pop in|take a place|sign up)\b"),
@@ -197,7 +198,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("other", "referral", r"\b(?:you|she|he|they)(?:'d| would| will| might) (?:really |definitely |so )?(?:love|like|enjoy|be interested)\b"),
     ("other", "referral", r"\b(?:coming|going|joining) with @person\b|\bbringing @person\b|\b(?:tagging|cc|fyi) @person\b"),
     # Obstacles: reasons not to come (decide "I'd love to, but ...").
-    ("decline", "obstacle", r"\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off|i'm out|i am out) (?:that|this|on|for|all)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\b(?:prior|previous|another|existing) engagement\b|\botherwise engaged\b|\bout of (?:the country|town|london)\b|\btoo much on\b|\bsnowed under\b|\bswamped\b|\bworking that\b"),
+    ("decline", "obstacle", r"\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off|i'm out|i am out) (?:that|this|on|for|all)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\b(?:prior|previous|another|existing) engagement\b|\botherwise engaged\b|\bsite visit\b|\b(?:on|doing) (?:a |an )?(?:training )?course\b|\bin court\b|\bon a train\b|\bout of (?:the country|town|london)\b|\btoo much on\b|\bsnowed under\b|\bswamped\b|\bworking that\b"),
     # Questions that are not requests.
     ("question", "ask", r"\b(?:would (?:also )?(?:like|love) to know|wondering (?:if|whether|what|how|when)|do you know|quick question|one question|a question|can (?:someone|anyone|you) (?:tell|confirm|let me know))\b"),
     # Emoji that answer on their own.
@@ -215,6 +216,8 @@ OUT_OF_OFFICE = re.compile(
     r"i am currently (?:away|out|on leave|on annual|on maternity|on paternity|off)|"
     r"(?:will|i'll) (?:reply|respond|pick up messages|get back to you) (?:on|when i(?:'m| am)? (?:back|return))|"
     r"for (?:anything )?urgent (?:matters|queries|enquiries)?,? please contact|"
+    r"(?:will|i'll) (?:reply|respond|get back|pick up|deal with|action)(?: to)? (?:your |all )(?:message|e-?mail)s?|"
+    r"(?:on (?:annual|maternity|paternity|parental|sick|study) leave|away|out) (?:returning|back) on|"
     r"away from (?:the office|my desk) until)\b"
 )
 
@@ -268,6 +271,7 @@ TYPOS: dict[str, str] = {
 UNCERTAIN = re.compile(
     r"\b(?:not (?:yet |entirely |totally |completely |quite |100% )*(?:sure|certain|confirmed|decided|definite)"
     r"|unsure|don't (?:yet )?know (?:if|whether|yet)|no idea (?:if|whether)|not knowing"
+    r"|not yet|(?:hasn't|haven't|has not|have not|isn't|aren't) (?:yet |been )?(?:approved|confirmed|agreed|signed (?:it )?off|decided|said yes|got back|replied)"
     r"|might not|may not|(?:need|have|has|got) to (?:check|confirm|ask|see|clear it|get (?:sign-off|approval|permission|cover|the ok))"
     r"|waiting (?:to hear|for|on|until)|depend(?:s|ing)?|tbc|pending|subject to"
     r"|if (?:i|my|we) (?:can|get|manage)|whether (?:i|my|we)|let (?:me|you) (?:check|confirm|know))\b"

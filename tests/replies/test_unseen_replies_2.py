@@ -11,7 +11,9 @@ fails, fix the general rule it exposes, never the string.
 Written in rounds, each labelled first and then run: the first 129 cases (named ids) on
 the reader as it was (signed_up precision 0.983, recall 0.950, intent 0.915), then three
 rounds of probes (p*, q*, r*) written after the previous round's fixes, then a last round
-(s*) that scored 28 of 30 before its two fixes.
+(s*) that scored 28 of 30 before its two fixes, a fifth (t*): 20 of 30, no false
+yes, recall 0.692, and a sixth (u*): 19 of 24, no false yes, recall 0.846, each before
+its own fixes.
 """
 
 from __future__ import annotations
@@ -1037,6 +1039,135 @@ CASES: list[tuple[str, str, list, str, bool]] = [
     ),
     ("s29", ONLINE, ["Gutted, can't make that date"], "decline", False),
     ("s30", ONLINE, ["Yes count me in, thanks!"], "join", True),
+    # --- fifth round (t*): measured before any fix for it: precision 1.000, recall 0.692 ---
+    ("t1", IN_PERSON, ["Yes! Will there be veggie food? Either way I'm coming 😄"], "join", True),
+    ("t2", IN_PERSON, ["I'll pop along after work"], "join", True),
+    ("t3", IN_PERSON, ["Afraid I'm otherwise engaged that evening"], "decline", False),
+    ("t4", IN_PERSON, ["Can't do evenings with the kids, sorry"], "decline", False),
+    ("t5", ONLINE, ["Oh go on, put me down for a place"], "join", True),
+    ("t6", ONLINE, ["I'm keen - is there still room?"], "join", True),
+    ("t7", ONLINE, ["yes plz"], "join", True),
+    ("t8", ONLINE, ["Yes!! Been waiting for something like this"], "join", True),
+    ("t9", ONLINE, ["Ooh tempting... but no, too much on"], "decline", False),
+    ("t10", ONLINE, ["Sorry, I'm going to be on leave then"], "decline", False),
+    ("t11", ONLINE, ["Would you mind adding me?"], "join", True),
+    ("t12", ONLINE, ["Can you confirm whether I got a place?"], "question", False),
+    ("t13", ONLINE, ["Hi, I registered but then had to cancel - can I re-register?"], "join", True),
+    (
+        "t14",
+        ONLINE,
+        ["<div>Yes please<br><br>Dr Amara Osei<br>Chief Digital Officer</div>"],
+        "join",
+        True,
+    ),
+    ("t15", ONLINE, ["<div>I'd love to but I've got a clash. Next time!</div>"], "decline", False),
+    (
+        "t16",
+        ONLINE,
+        [f"<div>{at('Jo Lee')} {at('Sam Ade')} this might be good for you both</div>"],
+        "other",
+        False,
+    ),
+    ("t17", ONLINE, ["I'll be joining! Looking forward to it"], "join", True),
+    ("t18", ONLINE, ["Not sure it's relevant to my role, so I'll skip it"], "decline", False),
+    ("t19", ONLINE, ["Is this for all levels? Would love to attend if so"], "join", True),
+    ("t20", ONLINE, ["Thanks - I'm out of the country that week"], "decline", False),
+    ("t21", ONLINE, ["I'll come if nothing else comes up"], "maybe", False),
+    ("t22", ONLINE, ["Tentatively count me in"], "maybe", False),
+    ("t23", ONLINE, ["Please remove me from the list, I've got a clash now"], "withdraw", False),
+    ("t24", ONLINE, ["Count me in", "Sorry all, no longer able to attend"], "withdraw", False),
+    ("t25", ONLINE, ["Maybe", "Sorry, going to have to say no after all"], "decline", False),
+    ("t26", ONLINE, ["I'm unavailable that day"], "decline", False),
+    ("t27", ONLINE, ["Yes please - I've heard great things about the speaker"], "join", True),
+    ("t28", ONLINE, ["Great! I'm there"], "join", True),
+    (
+        "t29",
+        ONLINE,
+        ["Thank you but I'll let someone else have my place this time"],
+        "decline",
+        False,
+    ),
+    ("t30", ONLINE, ["I'll have to leave it, thanks though"], "decline", False),
+    # --- sixth round (u*): measured before any fix for it: precision 1.000, recall 0.846 ---
+    ("u1", ONLINE, ["Hiya! Yes I'd like a place please, thanks for organising 🙂"], "join", True),
+    ("u2", ONLINE, ["That's a lunchtime I can actually do - yes please"], "join", True),
+    (
+        "u3",
+        ONLINE,
+        ["Looks interesting but it's not really my area, so I'll pass"],
+        "decline",
+        False,
+    ),
+    ("u4", ONLINE, ["Shame, I'm on a site visit then"], "decline", False),
+    ("u5", IN_PERSON, ["Is there step-free access? If so I'd like to come"], "join", True),
+    (
+        "u6",
+        IN_PERSON,
+        [
+            "I'd come, but only if someone can meet me at the station - I'm not great with new places"
+        ],
+        "join",
+        True,
+    ),
+    ("u7", ONLINE, ["Sign me up. Also, will slides be shared?"], "join", True),
+    (
+        "u8",
+        ONLINE,
+        ["I attended the first one in the series. Can I ask what the format is this time?"],
+        "question",
+        False,
+    ),
+    ("u9", ONLINE, ["Oh I'm so annoyed, I'm in court that day!"], "decline", False),
+    ("u10", ONLINE, ["Absolutely not missing this one 💪"], "join", True),
+    (
+        "u11",
+        ONLINE,
+        [
+            f"<div>{at('Mia Tan')} you mentioned you wanted to learn about this - worth a look?</div>"
+        ],
+        "other",
+        False,
+    ),
+    ("u12", ONLINE, ["Please add me to the waiting list if it's full"], "join", True),
+    (
+        "u13",
+        ONLINE,
+        ["Hi, yes please - could I also get the recording afterwards as I have to leave at 1?"],
+        "join",
+        True,
+    ),
+    ("u14", ONLINE, ["I can't make it live but would love the recording"], "decline", False),
+    ("u15", ONLINE, ["No can't do that day, sorry"], "decline", False),
+    ("u16", ONLINE, ["yes!!! finally a session on this"], "join", True),
+    (
+        "u17",
+        ONLINE,
+        ["I would really like to come but my manager hasn't approved it yet"],
+        "maybe",
+        False,
+    ),
+    ("u18", ONLINE, ["Will let you know by Friday"], "maybe", False),
+    ("u19", ONLINE, ["Count me in", "Still coming, just running 5 mins late!"], "other", True),
+    (
+        "u20",
+        ONLINE,
+        [
+            "Count me in",
+            "Change of plan - I've been asked to cover for my director, so I won't make it",
+        ],
+        "withdraw",
+        False,
+    ),
+    (
+        "u21",
+        ONLINE,
+        ["Not available sadly", "Update: I'm now free! Please can I have a place?"],
+        "join",
+        True,
+    ),
+    ("u22", ONLINE, ["Signed up on the form already, but just flagging here too!"], "join", True),
+    ("u24", ONLINE, ["This isn't for me, but thanks"], "decline", False),
+    ("u25", ONLINE, ["I'll be on a train so can't join, sorry"], "decline", False),
 ]
 
 
