@@ -204,7 +204,12 @@ def split_signature(text: str) -> tuple[str, str]:
 
 def _norm(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    return re.sub(r"[ \t]+", " ", text)
+    for short, full in cue.ABBREVIATIONS.items():
+        text = re.sub(short, full, text)
+    text = re.sub(r"[ \t]+", " ", text)
+    return cue.DATA_TAIL.sub(
+        lambda m: ("data " if cue.DATA_HEAD.search(text, 0, m.start()) else "") + m.group(1), text
+    )
 
 
 def _clauses(text: str) -> list[str]:
@@ -263,6 +268,8 @@ def _role_cues(clause: str, mentor_seen: bool) -> tuple[list[tuple[int, str, boo
             if names_role and (cue.PAST_BEFORE.search(work[max(0, m.start() - 40) : m.start()])
                                or cue.PAST_AFTER.match(work, m.end())):
                 continue  # "I was a mentee last year": not a sign-up for this round
+            if cue.DEFER_BEFORE.search(work[max(0, m.start() - 30) : m.start()]):
+                continue  # "I'll save being mentored for next round"
             neg = _negated(work, m.start())
             if neg and m.group(0).startswith("either"):
                 continue  # "I'm no expert in FOI either": the adverb, not "either role"
@@ -294,6 +301,8 @@ def _topics_in(clause: str, vocab: Vocabulary) -> list[tuple[int, int, str, str]
     for name, pattern in vocab._topic_res:  # type: ignore[attr-defined]
         for m in pattern.finditer(clause):
             before = clause[: m.start()]
+            if cue.AUDIENCE_NOUN.match(clause, m.start()) and cue.AUDIENCE_BEFORE.search(before):
+                continue  # the people she presents to or wins over, not a topic
             if cue.EXPERTISE_NEG.search(before):
                 found.append((m.start(), m.end(), name, "disclaimed"))
             elif cue.TOPIC_NEGATION.search(before):
@@ -362,7 +371,7 @@ class _Acc:
 def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
     """Read one reply on its own (use read_replies for a person's end state)."""
     own, signature = split_signature(reply_text(html)[:MAX_TEXT])
-    text = vocab.correct(_norm(own))
+    text = cue.WISH_BUT.sub("", vocab.correct(_norm(own)))  # a wish she takes back at once
     if not text.strip():
         return ReplyReading(intent="other")
     if cue.OOO.search(text):

@@ -14,6 +14,9 @@ NUM = {
 }  # fmt: skip
 NUM_RE = r"(\d{1,3}|one|two|three|four|five|six|a couple(?: of)?|couple of|a few|several|a|an)"
 CAPACITY = [
+    # "I can take one, maybe two": the larger number
+    re.compile(r"\b(?:take|take on|mentor|support|have)\s+(?:one|1|two|2|three|3)\s*[,/]?\s*"
+               r"(?:maybe|possibly|perhaps|or|at most|max(?:imum)?)\s+(two|three|four|2|3|4)\b"),
     re.compile(
         r"\b(?:take|taking|take on|mentor|mentoring|support|supporting|have|room for|capacity for|"
         r"space for|up to|manage|handle|work with)\s+(?:on\s+|up to\s+|with\s+|for\s+)?" + NUM_RE
@@ -42,9 +45,13 @@ FIRST_RE = re.compile(FIRST + "$")
 BOTH = [
     re.compile(r"\b(?:mentor|mentoring)\s*(?:and|&|/|\+|or)\s*(?:a\s+)?mentee\b"),
     re.compile(r"\bmentee\s*(?:and|&|/|\+|or)\s*(?:a\s+)?mentor\b"),
+    re.compile(r"\b(?:give|giving|offer|offering)\s+(?:and|&)\s+(?:receive|receiving|get|getting)"
+               r"\s+mentoring\b|\bmentor\w*\s+(?:and|&)\s+(?:also\s+)?(?:be|being|get|getting)"
+               r"\s+mentored\b"),
     re.compile(r"\beither(?:\s+(?:or|role|way))?\b(?!\s+\w+\s+or\b)"),
     re.compile(
-        r"(?<!you )(?<!thank you )(?<!thanks )(?<!to you )\bboth\b"
+        r"(?<!you )(?<!thank you )(?<!thanks )(?<!to you )"
+        r"(?<!hi )(?<!hello )(?<!hey )(?<!dear )(?<!morning )(?<!afternoon )\bboth\b"  # greeting
         r"(?!\s+of\b)(?!\s+\w+(?:\s+\w+)?\s+(?:and|&)\b)(?!\s+(?:topics|areas|subjects)\b)"
     ),
 ]
@@ -73,6 +80,7 @@ MENTOR = [
                r"(?:a|one|two|three|four|five|\d+|a couple of|a few)\s+(?:people|mentees?|"
                r"persons|folk)\b"),
     re.compile(r"\bmentoring (?:others|someone|somebody|people|colleagues|a mentee|newer)\b"),
+    re.compile(r"\b(?:just|only)\s+(?:as\s+)?(?:a\s+)?mentor\b(?!s|\s+(?:me|us|for me)\b)"),
     re.compile(r"^(?:as a )?(?:mentoring|mentor|"
                r"offering)\s*[:\-–—]"),  # "Mentoring: line management"
 ]  # fmt: skip
@@ -85,6 +93,7 @@ MENTEE = [
         r"with|for|after|keen on|interested in|looking for|request|requesting|assign me|"
         r"pair me with)"
         r"\s+(?:\w+\s+)?(?:a|an|one|my own)\s+(?:[a-z]+\s+)?mentor\b"
+        r"|\b(?:yes|please)\s+(?:to|for)\s+(?:a|an)\s+mentor\b"  # "yes please to a mentor"
     ),
     re.compile(r"\b(?:like|love|want|need|get|receive|have|appreciate|value|welcome|benefit "
                r"from|interested in)\s+(?:some\s+|a bit of\s+)?mentoring\b"
@@ -114,6 +123,9 @@ PAST_BEFORE = re.compile(
 # ...or said just after it ("I was a mentee last year", "a mentor from last round").
 PAST_AFTER = re.compile(r"\s+(?:from |in |during )?(?:the )?(?:last|previous|past) (?:year|round|"
                         r"time|cohort|scheme)\b")
+# A role put off ("I'll save being mentored for next round"): checked just before a cue.
+DEFER_BEFORE = re.compile(r"\b(?:save|saving|leave|leaving|hold off(?: on)?|park|parking|"
+                          r"postpone|postponing)\s+$")
 BARE_MENTOR = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bmy )(?<!\bone )(?<!\byour "
                          r")\bmentor\b(?!s)")
 LIKE_ONE = re.compile(r"\b(?:like|love|want|need|have|benefit from)\s+one\b")  # "I'd like one"
@@ -146,14 +158,36 @@ WITHDRAW = re.compile(
 DECLINE = re.compile(
     r"\b(?:not able to|unable to|can't|cannot) take part\b|"
     r"\b(?:not (?:this|for me this) (?:round|time|year)|not for me|no thanks|no thank you|"
-    r"sit (?:this|it)(?: \w+)? out|give (?:it|this one) a miss|pass (?:on )?this (?:time|round)|"
+    r"sit (?:this|it)(?: \w+)? out|maybe next (?:time|year|round)|"
+    r"(?:don't|do not|won't|haven't) (?:have|got) (?:the |enough |much )?(?:capacity|time|"
+    r"bandwidth|headspace)|give (?:it|this one) a miss|pass (?:on )?this (?:time|round)|"
     r"too much (?:going )?on|leave my place|give my place|someone else (?:can|could) have)\b"
 )
 REPLACE = re.compile(
     r"\b(?:rather|instead|wrong way round|changed? my mind|on second thoughts|scratch that|"
-    r"correction|only as|just as|switch me|change of plan|make (?:it|that) (?:a )?(?:mentor|"
+    r"correction|only as|just as|switch me|i meant|meant to (?:say|put|write)|"
+    r"(?:just|only) (?:a )?(?:mentee|mentor)\b(?! and)|change of (?:plan|heart)|"
+    r"make (?:it|that) (?:a )?(?:mentor|"
     r"mentee))\b"
 )
+# "I'd love to mentor but I don't have the capacity": a wish withdrawn in the same sentence.
+# Masked before reading; "...but I can only take one" and "...so just one person" stay offers.
+WISH_BUT = re.compile(
+    r"\b(?:i'd|i would|i'll|i will)\s+(?:love|like|be happy|be keen|be glad)\s+to\s+[^.!?\n]{0,60}?"
+    r",?\s+but\b(?=[^.!?\n]*?(?:n't|\bnot|\bno|\bunable)\b[^.!?\n]{0,30}?\b(?:time|capacity|"
+    r"bandwidth|headspace|room|space)\b)(?![^.!?\n]*\b(?:so|just|only|more than|beyond)\b)"
+)
+# Short forms expanded before reading ("line mgmt").
+ABBREVIATIONS = {r"\bmgmt\b": "management", r"\bmgr\b": "manager", r"\bmgrs\b": "managers"}
+# "data analytics, engineering and strategy": bare list items after "data" mean "data <item>".
+_TAILS = r"engineering|strategy|protection|pipelines|visualisation|visualization"
+DATA_TAIL = re.compile(r"(?:(?<=[,:/&–—] )|(?<=\band )|(?<=\bor )|"
+                       rf"(?=(?:{_TAILS})\s*(?:,|and|or|&)\s*(?:{_TAILS})\b))({_TAILS})\b")
+DATA_HEAD = re.compile(r"\bdata (?!and\b|or\b|&)[\w-]+\b[^.!?\n]{0,60}$")  # not "data and strategy"
+# A leadership team as the audience ("buy-in from the senior leadership team") is not a topic.
+AUDIENCE_BEFORE = re.compile(r"\b(?:from|to|with|by|before|in front of)\s+(?:the |our |my |a )?"
+                             r"(?:senior |corporate |extended |executive |wider )?$")
+AUDIENCE_NOUN = re.compile(r"(?:leadership|management|executive) (?:team|board)s?\b")
 THANKS = re.compile(r"\b(?:thanks|thank you|brilliant|great|lovely|love this|fab|amazing)\b")
 PAST = re.compile(r"\b(?:i|i've|i have)\s+(?:was |been |have been )?(?:mentored|mentoring|"
                   r"a mentor|a mentee)\b"

@@ -70,6 +70,18 @@ _INVITATION = re.compile(
     r"interested|fancy|like to|want to|keen|reply|count|register|book)\b"
 )
 _WHEN = re.compile(r"\b(?:that|this) (?:day|date|week|evening|morning|afternoon)\b")
+# A yes whose subject is someone else ("My colleague Asha would like to attend") is not the
+# replier's; it stays theirs if they come back in ("my colleague and I would like to come").
+_THIRD_PARTY = re.compile(
+    r"\b(?:my|a|our|one of my) (?:colleague|colleagues|teammate|team mate|friend|manager|boss|"
+    r"deputy|director|direct report|report|team)\b|\b(?:she|he|they)(?:'d| would| wants| is| are)\b"
+)
+# Between the colleague and the yes: at most a name, then modal words ("Asha would really").
+_SUBJECT_GAP = re.compile(
+    r"(?: [\w'-]+){0,2}?(?: (?:would|wants|will|might|may|could|is|also|too|really|definitely|"
+    r"very much|keen|interested|to))*\s*"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'd|i'm|i'll|i've|me|my|myself|we|we'd|we'll|us)\b")
 _REGRET = re.compile(
     r"\b(?:sadly|unfortunately|afraid|sorry|alas|regrettably|apologies|regret|ugh|argh|gutted|drat|boo|shame)\b"
 )
@@ -447,6 +459,7 @@ def _decide(
         if not (h.intent == "join" and _is_bare_yes(h.words) and _FACT_AFTER.match(text, h.end))
     ]
     why: list[str] = []
+    hits = [h for h in hits if not _someone_elses_yes(text, h, why)]
     hits = _resolve_sentence_rules(text, hits, context, why)
     hits = _apply_correction(text, hits, why)
     decisive = [h for h in hits if h.kind in DECISIVE_KINDS]
@@ -491,6 +504,22 @@ def _decide(
         if emoji:
             return emoji[-1].intent, (f"emoji on its own: '{emoji[-1].words}'",), referral
     return "other", ("no sign-up words found",), referral
+
+
+def _someone_elses_yes(text: str, hit: _Hit, why: list[str]) -> bool:
+    """True for a yes said of a colleague earlier in its sentence, with no "I" in between."""
+    if hit.intent != "join" or _FIRST_PERSON.search(hit.words):
+        return False
+    start = next((a for a, b, _ in _sentence_spans(text) if a <= hit.start < b), 0)
+    before = text[start : hit.start]
+    third = list(_THIRD_PARTY.finditer(before))
+    # Only when the colleague is the subject right before the yes, so "I heard from a friend
+    # it's great, would love to come" and "my manager said yes so would love to" stay yeses.
+    between = before[third[-1].end() :] if third else ""
+    if not third or not _SUBJECT_GAP.fullmatch(between) or _FIRST_PERSON.search(between):
+        return False
+    why.append(f"'{hit.words}' is said of '{third[-1].group()}', not the replier")
+    return True
 
 
 def _asks_something_else(quoted: str) -> bool:

@@ -93,6 +93,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("maybe", "hedge", r"\bprobably (?:yes|come|make|be there|join|attend|in)\b"),
     ("maybe", "hedge", r"\b(?:might|may) (?:be able to|make it|come|join|attend|manage|be there|pop)\b"),
     ("maybe", "hedge", r"\bif i can (?:make it|get|come|join|attend|manage|swing|get away)\b"),
+    ("maybe", "hedge", r"\bif i (?:can|am able|'m able|manage)\b(?=\s*(?:[.!,;:)\-–—]|$|\n|thanks|thank|x\b|[^\w\s'@]))"),
     ("maybe", "hedge", r"(?<!\bwas )(?<!\bwere )\bhoping to\b|\bi hope to\b|\bhope i can\b"),
     ("maybe", "hedge", r"\b(?:tbc|tbd|to be confirmed)\b"),
     # Waiting on someone else's say-so, or a condition about the replier's own diary.
@@ -135,9 +136,12 @@ _RAW: list[tuple[str, str, str]] = [
     ("decline", "strong", r"^\s*(?:no|nope|nah)\b(?!\s+(?:problem|worries|idea|doubt))"),
     ("decline", "strong", r"\bi (?:don't|do not) think i (?:can|will|could|'ll) (?:make|come|attend|join|be)\b"),
     ("decline", "strong", r"\b(?:have|going) to miss (?:this|it|that)\b"),
+    # "Please don't add me": a yes verb under a direct "don't" is a no.
+    ("maybe", "hedge", r"\b(?:don't|do not) (?:add|book|sign|count|put|pop|include|register|enrol|enroll|pencil|reserve|save) me (?:in |down |up )?(?:just )?yet\b"),
+    ("decline", "strong", r"\b(?:please )?(?:don't|do not) (?:add|book|sign|count|put|pop|include|register|enrol|enroll|pencil|reserve|save) me\b"),
     # Join as a request phrased as a question ("Could I have a place?").
     ("join", "strong", r"\b(?:can|could|may|might) i (?:please |also |still )?" + _SELF_REQ + r"\b(?! (?:a|my) (?:colleague|friend|partner|guest|plus))"),
-    ("join", "strong", r"\b(?:can|could|would) you (?:please )?(?:add|put|sign|book|count|pop|save) me\b|\b(?:would|do) you mind (?:adding|putting|signing|booking|popping|saving|including) me\b"),
+    ("join", "strong", r"\b(?:can|could|would) you (?:please )?(?:add|put|sign|book|count|pop|save|enrol|enroll|register|include|reserve|pencil|stick|squeeze|fit) me\b|\b(?:would|do) you mind (?:adding|putting|signing|booking|popping|saving|including) me\b"),
     ("join", "strong", r"\b(?:is there|any) (?:still )?(?:a )?(?:place|space|room|spot) (?:left )?for me\b"),
     ("join", "strong", r"\b(?:any chance|is there any chance|is it possible|would it be possible|is there any way|could there be)(?: of| for me| to| that)?(?: i could)?(?: (?:get|getting|have|having|grab|grabbing|book|booking|reserve|reserving|squeeze|squeezing))?(?: me)?(?: in)? (?:a|one|my) (?:place|spot|seat|space|ticket)\b"),
     ("join", "strong", r"\b(?:any chance|is it possible|would it be possible|is there any way)(?: for me)? (?:to|i could|i can|of me) (?:still )?(?:join|come|attend|squeeze in|take part)\b"),
@@ -151,7 +155,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:add|put|get) my name (?:down|on)\b"),
     ("join", "strong", r"\b(?:save|reserve|book|hold|keep|grab) me a (?:place|spot|seat|space|ticket)\b"),
     ("join", "strong", r"\b(?:i'm|i am|definitely|count me|totally) up for (?:this|it|that)\b"),
-    ("join", "strong", r"^\s*(?:very |really |definitely |super )?(?:interested|keen)\b(?=\s*(?:[!.,]|$|please|in a place))"),
+    ("join", "strong", r"^\s*(?:(?:i'm|i am|yes,?|yes i'm|yes i am) )?(?:very |really |definitely |super )?(?:interested|keen)\b(?=\s*(?:[!.,]|$|please|in a place))"),
     ("join", "strong", r"^\s*me(?: please| too| as well)?\s*[!.]*\s*(?:[^\w\s]\s*)*$"),
     ("join", "strong", r"\b(?:i'm|i am|definitely|also|back) in" + _END),
     ("join", "strong", r"\b(?:yes|yeah|yep|yup|ok|okay|sure|absolutely|definitely|certainly|of course|gladly|sounds good)[, ]+please\b"),
@@ -161,7 +165,10 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:i'd|i would|i) (?:really |very much |so |absolutely )?(?:love|like|want|be keen|be happy|be glad|be delighted|welcome) (?:to have |to take |to get |to grab |to book )?(?:a|one) (?:place|spot|seat|space|ticket)\b"),
     ("join", "strong", r"\b(?:i'd|i would|i) (?:really |very much |so |absolutely )?(?:love|like|want|be keen|be happy|be glad|be delighted) to (?:come|join|attend|be there|take part|sign up|go|register|book|take a place|take up|put myself forward|participate|be part)\b"),
     ("join", "strong", r"\b(?:happy|keen|glad|delighted|up for|interested in) (?:to )?(?:take|taking|have|having|grab|join|joining|come|coming|attend|attending|a place|a spot|it)\b"),
-    ("join", "strong", r"\bput (?:myself|my name) forward\b"),
+    ("join", "strong", r"(?:^|(?<=[.!?,;:\-–—\n])\s*|\b(?:yes|oh|ooh|so|and)[, ]+)would (?:really |very much |so )?(?:love|like|welcome) (?:a|one) (?:place|spot|seat|space|ticket)\b"),
+    ("join", "strong", r"\bput (?:me|myself|my name) forward\b"),
+    # A yes with the "I" dropped, at the start of a clause: "Will definitely attend 👍".
+    ("join", "strong", r"(?:^|(?<=[.!\n])\s*|\b(?:yes|yep|yeah|ok|okay|sure)[, !]+)will (?:definitely |certainly |absolutely |happily )?(?:attend|come|come along|be there|join|be attending|be joining)\b(?!\s*\?)"),
     ("join", "strong", r"\b(?:i'll|i will|i shall|i can|i'm going to|we'll) (?:definitely |certainly |absolutely )?(?:come|be there|join|attend|make it|be joining|be coming|come along|see you|pop along|pop in|pop by|pop over|head along|head over|swing by|drop in|tag along)\b"),
     ("join", "strong", r"\b(?:i'm|i am) (?:so |definitely |totally )?there\b(?=\s*(?:[!.,]|$|x\b|[^\w\s]))"),
     ("join", "strong", r"\b(?:i'm|i am) (?:definitely |so |absolutely )?(?:coming|attending|joining|going(?! to\b)|up for it|game|keen)\b"),
@@ -169,6 +176,8 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:already (?:signed up|registered|booked)|(?:signed up|registered|booked) (?:[\w-]+ ){0,4}?already)\b(?! for (?:the|a) (?:last|previous|other|next|different))"),
     ("join", "strong", r"\b(?:i'll|i will|i shall) (?:definitely |certainly |absolutely )?be (?:at|joining|attending|coming to) (?:this|that|it|the (?:session|event|meetup|talk|workshop|day|lunch))\b"),
     ("join", "strong", r"\b(?:keep|save|hold|reserve|book) (?:a|one) (?:place|spot|seat|space|ticket) for me\b"),
+    # "I will be attending." on its own (a following object such as "another event" is not a yes).
+    ("join", "strong", r"\b(?:i'll|i will|i shall) (?:definitely |certainly |absolutely |also )?be (?:attending|joining|coming|coming along)\b(?=\s*(?:[!.,;:)\-–—]|$|\n|[^\w\s'@]|on (?:teams|zoom|the day)|online|in person|virtually|remotely|too|as well|for (?:this|it|the (?:session|event|day|course))))"),
     ("join", "strong", r"\b(?:is it|would it be|will it be) (?:ok|okay|alright|all right|fine|possible) (?:if i|for me to|that i|to) (?:\w+ )?(?:join|come|attend|pop in|take a place|sign up)\b"),
     ("join", "strong", r"\b(?:i'll|i will|i'd|i would|i can) (?:happily )?(?:take|have|grab|nab|bag) (?:one|a place|a spot|a seat|a space|a ticket)\b(?!\s+(?:for|off|look))"),
     ("join", "strong", r"\bme(?:[,!]*\s+me)+\b"),
@@ -180,7 +189,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:yes|yeah|yep|yup|yess+|yas|ya|aye|sí|si|oui|ja|absolutely|definitely|certainly|of course|gladly|go on then|why not|sure thing|count on me)\b(?=\s*(?:[!.,;:)\-–—]|$|\n|from me|for me|i'm|i am|thanks|thank|pls|x\b|[^\w\s'@]))"),
     ("join", "strong", r"^\s*(?:yes|yeah|yep|yup)\b"),
     # Short replies that take their meaning from a quote: "+1", "same", "me too".
-    ("join", "context", r"(?:^|\s)\+ ?1\b|\bsame(?: here| for me| please)?\b|\bditto\b|\bi(?:'d| would)(?: too)?" + _END + r"|\bme (?:too|as well|also)\b|\band me\b"),
+    ("join", "context", r"(?:^|\s)\+ ?1\b|\bsame(?: here| for me| please)?\b(?! (?:time|day|date|week|morning|afternoon|evening|slot|as)\b)|\bditto\b|\bi(?:'d| would)(?: too)?" + _END + r"|\bme (?:too|as well|also)\b|\band me\b"),
     # A wish that a following "but" can cancel.
     # A bare "would love to" counts only with no subject before it ("Yes, would love to"),
     # so "my colleague would love to" is not the replier's yes.
@@ -194,11 +203,12 @@ _RAW: list[tuple[str, str, str]] = [
     ("other", "referral", r"\b(?:add|sign up|sign|put|book|register|include|nominate|invite) (?:my |a |our )?(?:colleague|colleagues|team ?mate|friend|manager|her|him|them|@person)\b"),
     ("other", "referral", r"\b(?:my|a) (?:colleague|teammate|team mate|friend)\b.{0,40}\b(?:would|wants|is keen|keen|interested|love)\b"),
     ("other", "referral", r"\b(?:can|could|may|might) (?:my|a|our|one of my) (?:colleague|colleagues|teammate|team mate|deputy|manager|friend|report|direct report|member of (?:my )?(?:staff|team))\b"),
+    ("other", "referral", r"\b(?:my|our|one of my) (?:manager|line manager|director|boss|deputy|direct report|report|team)\b(?: [\w'-]+){0,2} (?:would (?:really |also )?(?:love|like) to|wants to|is keen to|is interested in) (?:come|attend|join|take part|have a place|coming|attending|joining)\b"),
     ("other", "referral", r"\bright up (?:your|her|his|their) (?:street|alley)\b"),
     ("other", "referral", r"\b(?:you|she|he|they)(?:'d| would| will| might) (?:really |definitely |so )?(?:love|like|enjoy|be interested)\b"),
     ("other", "referral", r"\b(?:coming|going|joining) with @person\b|\bbringing @person\b|\b(?:tagging|cc|fyi) @person\b"),
     # Obstacles: reasons not to come (decide "I'd love to, but ...").
-    ("decline", "obstacle", r"\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off|i'm out|i am out) (?:that|this|on|for|all)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\b(?:prior|previous|another|existing) engagement\b|\botherwise engaged\b|\bsite visit\b|\b(?:on|doing) (?:a |an )?(?:training )?course\b|\bin court\b|\bon a train\b|\bout of (?:the country|town|london)\b|\btoo much on\b|\bsnowed under\b|\bswamped\b|\bworking that\b"),
+    ("decline", "obstacle", r"\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\bat the same time\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off|i'm out|i am out) (?:that|this|on|for|all)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\b(?:prior|previous|another|existing) engagement\b|\b(?:another|a different|an?other) (?:event|meeting|session|training|conference|workshop)\b|\botherwise engaged\b|\bsite visit\b|\b(?:on|doing) (?:a |an )?(?:training )?course\b|\bin court\b|\bon a train\b|\bout of (?:the country|town|london)\b|\btoo much on\b|\bsnowed under\b|\bswamped\b|\bworking that\b"),
     # Questions that are not requests.
     ("question", "ask", r"\b(?:would (?:also )?(?:like|love) to know|wondering (?:if|whether|what|how|when)|do you know|quick question|one question|a question|can (?:someone|anyone|you) (?:tell|confirm|let me know))\b"),
     # Emoji that answer on their own.
