@@ -238,7 +238,8 @@ def _capacity(text: str) -> int | None:
         if m:
             word = m.group(1)
             if not word:
-                return 2
+                # "more than one" offers two; "no time for more than one" caps it at one
+                return 1 if _negated(text, m.start()) else 2
             n = int(word) if word.isdigit() else cue.NUM.get(word, 1)
             return max(1, min(n, MAX_CAPACITY))
     return None

@@ -77,8 +77,8 @@ MENTOR = [
                r"|\bi know (?:a lot|lots|loads|plenty|a fair bit) about\b"),
     re.compile(r"\b(?:take|taking|take on|have room for|support|"
                r"supporting)\s+(?:on\s+)?(?:up to\s+)?"
-               r"(?:a|one|two|three|four|five|\d+|a couple of|a few)\s+(?:people|mentees?|"
-               r"persons|folk)\b"),
+               r"(?:a|one|two|three|four|five|\d+|a couple of|a few|more than one)\s+"
+               r"(?:people|mentees?|persons|folk)\b"),
     re.compile(r"\bmentoring (?:others|someone|somebody|people|colleagues|a mentee|newer)\b"),
     re.compile(r"\b(?:just|only)\s+(?:as\s+)?(?:a\s+)?mentor\b(?!s|\s+(?:me|us|for me)\b)"),
     re.compile(r"^(?:as a )?(?:mentoring|mentor|"

@@ -32,6 +32,10 @@ def _d(text: str) -> str:
 # (id, replies in order (edits applied), role, topics, capacity): capacity is 0 unless the role
 # includes mentor, and 1 when a mentor states none.
 CASES: list[tuple[str, list[str], str, list[str], int]] = [
+    # written by the lead after this file: "more than one" under a negation caps at one
+    ("d001", [_d("Happy to mentor on cloud but I don't have time for more than one person")],
+     "mentor", ["cloud"], 1),
+    ("d002", [_d("Happy to take on more than one mentee for AI")], "mentor", ["ai"], 2),
     # written before the fixes
     (
         "a001",
