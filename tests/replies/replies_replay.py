@@ -43,3 +43,37 @@ def replay_case(case: dict, lexicon: ReplyLexicon | None = None) -> CaseResult:
             entries[ref] = Entry(ref, "member", at, last.intent)
     assert last is not None
     return CaseResult(holds(), last)
+
+
+# Shared by the hand-written held-out sets (test_unseen_replies*.py).
+MENTION = (
+    '<bc-attachment sgid="SGID-{n}" content-type="application/vnd.basecamp.mention">'
+    '<figure><img src="x.png"><figcaption>{name}</figcaption></figure></bc-attachment>'
+)
+
+
+def at(name: str) -> str:
+    """A Basecamp mention of a member."""
+    return MENTION.format(n=len(name), name=name)
+
+
+def html(text: str) -> str:
+    """Plain text as Basecamp comment HTML, one div per line; HTML is passed through."""
+    if text.startswith("<"):
+        return text
+    return "".join(f"<div>{ln}</div>" if ln else "<div><br></div>" for ln in text.split("\n"))
+
+
+def case_from(announcement: str, replies: list) -> dict:
+    """A corpus-shaped case from replies given as text or (original, edited_to) pairs."""
+    out = []
+    for reply in replies:
+        original, edited = reply if isinstance(reply, tuple) else (reply, None)
+        out.append({"html": html(original), "edited_to": html(edited) if edited else None})
+    return {"announcement": announcement, "replies": out}
+
+
+def check_sequence(announcement: str, replies: list, intent: str, signed_up: bool) -> None:
+    """Assert the last reply's intent and where the member ends up."""
+    result = replay_case(case_from(announcement, replies))
+    assert (result.last.intent, result.signed_up) == (intent, signed_up), result.last.reasons

@@ -19,28 +19,10 @@ its own fixes.
 from __future__ import annotations
 
 import pytest
-from replies_replay import replay_case
+from replies_replay import at, check_sequence
 
 ONLINE = "Online session: Negotiating with suppliers — Wed 4 Feb, 12:30–1:30pm, on Teams"
 IN_PERSON = "Spring meetup — Thu 12 Mar, 6–8pm, in person at Islington Town Hall"
-MENTION = (
-    '<bc-attachment sgid="SGID-{n}" content-type="application/vnd.basecamp.mention">'
-    '<figure><img src="x.png"><figcaption>{name}</figcaption></figure></bc-attachment>'
-)
-
-
-def at(name: str) -> str:
-    """A Basecamp mention of a member."""
-    return MENTION.format(n=len(name), name=name)
-
-
-def html(text: str) -> str:
-    """Plain text as Basecamp comment HTML, one div per line; HTML is passed through."""
-    if text.startswith("<"):
-        return text
-    return "".join(f"<div>{ln}</div>" if ln else "<div><br></div>" for ln in text.split("\n"))
-
-
 def quote(quoted: str, reply: str) -> str:
     """A reply under a quote of the announcement or of another member."""
     return f"<blockquote>{quoted}</blockquote><div>{reply}</div>"
@@ -1171,14 +1153,6 @@ CASES: list[tuple[str, str, list, str, bool]] = [
 ]
 
 
-def _case(announcement: str, replies: list) -> dict:
-    out = []
-    for reply in replies:
-        original, edited = reply if isinstance(reply, tuple) else (reply, None)
-        out.append({"html": html(original), "edited_to": html(edited) if edited else None})
-    return {"announcement": announcement, "replies": out}
-
-
 @pytest.mark.parametrize(
     ("announcement", "replies", "intent", "signed_up"),
     [pytest.param(a, r, i, s, id=cid) for cid, a, r, i, s in CASES],
@@ -1186,5 +1160,4 @@ def _case(announcement: str, replies: list) -> dict:
 def test_unseen_reply_sequence(
     announcement: str, replies: list, intent: str, signed_up: bool
 ) -> None:
-    result = replay_case(_case(announcement, replies))
-    assert (result.last.intent, result.signed_up) == (intent, signed_up), result.last.reasons
+    check_sequence(announcement, replies, intent, signed_up)
