@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 
-from mentoring_helpers import SHARED
-
-from bot.core.mentoring import read_replies
+from mentoring_helpers import SHARED, check_reading_scores
 
 
 def _cases() -> list[dict]:
@@ -18,22 +16,8 @@ def _cases() -> list[dict]:
 def test_role_accuracy_and_topic_f1_on_dev_corpus(vocab) -> None:
     cases = _cases()
     assert len(cases) >= 40
-    right = tp = fp = fn = 0
-    misses = []
-    for case in cases:
-        htmls = [r["edited_to"] or r["html"] for r in case["replies"]]
-        got = read_replies(htmls, vocab)
-        want = case["expect"]
-        right += got.role == want["role"]
-        g, w = set(got.topics), set(want["topics"])
-        tp, fp, fn = tp + len(g & w), fp + len(g - w), fn + len(w - g)
-        if got.role != want["role"] or g != w:
-            misses.append(f"{case['id']}: {got.role} {sorted(g)} != {want['role']} {sorted(w)}")
-    accuracy = right / len(cases)
-    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    print(f"\nmentoring corpus: {len(cases)} cases, "
-          f"role accuracy {accuracy:.3f}, topic F1 {f1:.3f}")
-    for miss in misses:
-        print("  miss", miss)
-    assert accuracy >= 0.95, misses
-    assert f1 >= 0.85, misses
+    check_reading_scores("mentoring corpus", [
+        (c["id"], [r["edited_to"] or r["html"] for r in c["replies"]],
+         c["expect"]["role"], c["expect"]["topics"])
+        for c in cases
+    ], vocab)

@@ -10,6 +10,7 @@ mentoring policy before the reader was run on them, and they check that the read
 from __future__ import annotations
 
 import pytest
+from mentoring_helpers import check_reading_scores
 
 from bot.core.mentoring import read_replies
 
@@ -1506,17 +1507,4 @@ def test_unseen_reply(
 
 
 def test_unseen_scores(vocab) -> None:
-    right = tp = fp = fn = 0
-    for _, replies, role, topics, _cap in CASES:
-        got = read_replies(replies, vocab)
-        right += got.role == role
-        g, w = set(got.topics), set(topics)
-        tp, fp, fn = tp + len(g & w), fp + len(g - w), fn + len(w - g)
-    accuracy = right / len(CASES)
-    f1 = 2 * tp / (2 * tp + fp + fn)
-    print(
-        f"\nmentoring unseen probes: {len(CASES)} cases, "
-        f"role accuracy {accuracy:.3f}, topic F1 {f1:.3f}"
-    )
-    assert accuracy >= 0.95
-    assert f1 >= 0.85
+    check_reading_scores("mentoring unseen probes", [c[:4] for c in CASES], vocab)
