@@ -39,3 +39,16 @@ def check_reading_scores(label: str, cases: list[tuple[str, list[str], str, list
         print("  miss", miss)
     assert accuracy >= 0.95, misses
     assert f1 >= 0.85, misses
+
+
+def mention(name: str) -> str:
+    """A Basecamp mention of a member, as it reads back from the API."""
+    return (
+        '<bc-attachment sgid="BAh7" content-type="application/vnd.basecamp.mention">'
+        f'<figure><img src="/a.png"><figcaption>{name}</figcaption></figure></bc-attachment>'
+    )
+
+
+def div(text: str) -> str:
+    """Text as a one-paragraph Basecamp comment."""
+    return f"<div>{text}</div>"

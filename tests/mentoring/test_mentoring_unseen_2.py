@@ -15,20 +15,10 @@ from __future__ import annotations
 
 import pytest
 from mentoring_helpers import check_reading_scores
+from mentoring_helpers import div as _d
+from mentoring_helpers import mention as _mention
 
 from bot.core.mentoring import read_replies
-
-
-def _mention(name: str) -> str:
-    return (
-        '<bc-attachment sgid="BAh7" content-type="application/vnd.basecamp.mention">'
-        f'<figure><img src="/a.png"><figcaption>{name}</figcaption></figure></bc-attachment>'
-    )
-
-
-def _d(text: str) -> str:
-    return f"<div>{text}</div>"
-
 
 # (id, replies in order (edits applied), role, topics, capacity): capacity is 0 unless the role
 # includes mentor, and 1 when a mentor states none.
