@@ -150,6 +150,10 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         and person.place_ref == ref
     ):
         outcome = Outcome("confirmed")  # waited, then promoted: say where they are now
+    elif outcome.kind in HOLDS_PLACE and (person is None or person.status not in HOLDS_PLACE):
+        # A later staff removal or reply has taken the place away: never a stale "you're in".
+        status = person.status if person is not None else "noted"
+        outcome = Outcome(status if status in ("withdrawn", "declined", "maybe") else "noted")
     log.info(
         "signups: %s: reply %s read as %s -> %s",
         thread.key,
@@ -158,6 +162,11 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         outcome.kind,
     )
     kind, label = ack_for(outcome)
+    told = cache_of(ctx)[("acks", thread.key)].get(comment.id)
+    if outcome.kind == "confirmed" and told is not None and told.label.startswith("⏳"):
+        # Told they were waiting, now promoted: leave the boost to the promotion step,
+        # which mentions them; replacing it here would make them miss the news.
+        kind, label = told.kind, told.label
     content = comment_body(ctx, thread, rules, outcome.kind, creator) if kind == "comment" else ""
     acknowledge(ctx, thread, row.comment_id, label, kind, content, reply=row)
     if reading.referral:
@@ -212,6 +221,8 @@ def refresh_thread(ctx: JobContext, thread: repo.ThreadRow) -> Ledger:
     latest = {who_of(r.person_id): r for r in rows}
     for person in ledger.confirmed:
         _tell_if_promoted(ctx, thread, rules, person, latest.get(person.who))
+    for person in ledger.waitlist:
+        _correct_if_moved_back(ctx, thread, person)
     _update_line(ctx, thread, ledger.line())
     _update_participants(ctx, thread, ledger)
     return ledger
@@ -249,6 +260,21 @@ def _tell_if_promoted(
         key = f"signup:{thread.key}:promoted:{person.who}:{person.place_ref}"
         ctx.outbox.create_comment(key, thread.recording_id, body)
     kind, label = ack_for(Outcome("confirmed"))
+    acknowledge(ctx, thread, join_id, label, kind, "")
+
+
+def _correct_if_moved_back(ctx: JobContext, thread: repo.ThreadRow, person: Any) -> None:
+    """A reply told "you're in" whose place went to an earlier reply: show where it stands."""
+    # Replies are handled in the order they were written but an edited answer counts from
+    # its edit, so a reply handled earlier in the cycle can end up behind a later one.
+    if not (person.place_ref or "").startswith("comment:"):
+        return
+    join_id = int(person.place_ref.split(":")[1])
+    thread_rows(ctx, thread.key)
+    told = cache_of(ctx)[("acks", thread.key)].get(join_id)
+    if told is None or told.label != ack_for(Outcome("confirmed"))[1]:
+        return
+    kind, label = ack_for(Outcome("waitlisted", person.position))
     acknowledge(ctx, thread, join_id, label, kind, "")
 
 

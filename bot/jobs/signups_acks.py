@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,7 @@ def ack_for(outcome: Outcome) -> tuple[str, str]:
     if outcome.kind == "declined":
         return "boost", "👍 Noted, thanks"
     if outcome.kind == "maybe":
-        return "boost", "🤔 Noted as a maybe"
+        return "boost", "🤔 Maybe, noted"  # boosts are at most 16 characters
     if outcome.kind in ("question", "closed", "full"):
         return "comment", outcome.kind
     return "none", ""
@@ -146,7 +147,10 @@ def invite_colleagues(
             referrer=creator.name,
         )
         # Keyed by thread and colleague: one invitation each, however often they're mentioned.
-        ctx.outbox.create_comment(f"signup:{thread.key}:invite:{sgid}", thread.recording_id, body)
+        # A digest, not the sgid: it comes from the member's HTML and may be any length,
+        # and Outbox keys are at most 255 characters.
+        tag = hashlib.sha256(sgid.encode()).hexdigest()[:24]
+        ctx.outbox.create_comment(f"signup:{thread.key}:invite:{tag}", thread.recording_id, body)
 
 
 @register_sample("signup_reply")
