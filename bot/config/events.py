@@ -82,6 +82,12 @@ class LeadTimes(StrictModel):
             raise ValueError("remind_days must not be more than announce_days")
         if self.places_left_days is not None and self.places_left_days > self.announce_days:
             raise ValueError("places_left_days must not be more than announce_days")
+        # Posts stop mattering once sign-ups close: these would never go out.
+        if self.close_days and self.close_days >= self.announce_days:
+            raise ValueError("close_days must be fewer than announce_days")
+        if (self.close_days and self.places_left_days is not None
+                and self.places_left_days <= self.close_days):
+            raise ValueError("places_left_days must be more than close_days")
         return self
 
 

@@ -138,7 +138,7 @@ def reasons(mentor: Person, mentee: Person, rules: Rules) -> tuple[str, ...]:
     if a is not None and b is not None:
         out.append(f"{mentor.name} is at {mentor.level} level and {mentee.name} at {mentee.level}")
     if mentor.org and mentee.org and mentor.org != mentee.org:
-        out.append(f"you work in different organisations ({mentor.org} and {mentee.org}), "
+        out.append(f"You work in different organisations ({mentor.org} and {mentee.org}), "
                    "so you bring fresh eyes")  # fmt: skip
     return tuple(out)
 

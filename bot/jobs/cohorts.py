@@ -205,11 +205,14 @@ def _nudge(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
             as_of=post.due_at)
         posted |= ctx.outbox.create_message(f"{post.key}:staff", staff_place.board_id,
                                             subject, body) is not None
-    short = [{"name": x.name, "needed": x.needed, "champion": by_email.get(x.champion_email or "")}
-             for x in rows if x.needed > 0]
-    if not short:
+    if not any(x.needed > 0 for x in rows):
         return "posted" if posted else "skipped"
     net = posting.network(ctx)
+    # Mention only champions on the network project: anyone else would never see it.
+    on_network = {p.id for p in ctx.client.project_people(net.project_id)}
+    champions = {e: p for e, p in by_email.items() if p.id in on_network}
+    short = [{"name": x.name, "needed": x.needed, "champion": champions.get(x.champion_email or "")}
+             for x in rows if x.needed > 0]
     subject, body = ctx.renderer.render_post(
         "recruitment_nudge", **base, short=short,
         announcement_url=announcement.app_url or announcement.url or "")
@@ -339,7 +342,8 @@ def _reminder(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
     if place is None:
         return None
     s = _session(c, post, ctx.tz)
-    context = session_context(c, s.number, ctx.tz)
+    # After downtime the reminder can go out on the day itself: it must not say "tomorrow".
+    context = session_context(c, s.number, ctx.tz) | {"today": ctx.now.astimezone(ctx.tz).date()}
     if c.reflection.reminder_via == "campfire" and place.chat_id is not None:
         body = ctx.renderer.render("reflection_reminder", **context, participants=[])
         done = ctx.outbox.create_campfire_line(post.key, place.chat_id, html_to_text(body))

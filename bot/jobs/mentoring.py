@@ -165,9 +165,18 @@ def _sync_call(ctx: JobContext, rnd: MentoringRound, call_id: int) -> None:
 
 def candidates(conn: Any, rnd: MentoringRound) -> tuple[list[Person], dict[int, dict]]:
     """The matcher's view of everyone in the round, plus people carried over from earlier."""
-    rows = {r["person_id"]: r for r in t.people(conn, rnd.key) if r["role"] != "none"}
+    this_round = t.people(conn, rnd.key)
+    rows = {r["person_id"]: r for r in this_round if r["role"] != "none"}
+    # Someone kept from an earlier round who says "not this time" now must not be matched.
+    vocab = rnd.vocabulary()
+    declined = {
+        r["person_id"] for r in this_round if r["role"] == "none" and any(
+            read_reply(html, vocab).intent in ("withdraw", "decline")
+            for html in t.person_replies(conn, rnd.key, r["person_id"]))
+    }  # fmt: skip
     for r in t.unmatched_elsewhere(conn, rnd.key):
-        if r["person_id"] not in rows:  # her own reply this round wins over an old one
+        if r["person_id"] not in rows and r["person_id"] not in declined:
+            # her own reply this round wins over an old one
             carried = r["carried_from"] or r["round_key"]
             rows[r["person_id"]] = {**r, "role": "mentee", "capacity": 0, "carried_from": carried}
     people = [

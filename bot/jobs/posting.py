@@ -122,12 +122,9 @@ def roster_people(ctx: JobContext, key: str, project_id: int) -> list[Person]:
     ids = [int(i) for i in ids if i is not None]
     if not ids:
         return []
+    # Only people still on the project: a mention of anyone else would not reach them.
     known = {p.id: p for p in ctx.client.project_people(project_id)}
-    people = []
-    for person_id in ids:
-        person = known.get(person_id) or ctx.client.person(person_id)
-        people.append(person)
-    return people
+    return [known[person_id] for person_id in ids if person_id in known]
 
 
 def roster_emails(ctx: JobContext, key: str) -> list[dict[str, Any]]:
