@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -103,4 +104,6 @@ def preview_command(template: str, event: str | None, on: datetime | None, cohor
 
     click.echo(f"Subject: {subject}\n")
     click.echo(body)
-    click.echo("\n--- as text ---\n" + html_to_text(body))
+    # Posted mentions carry only an sgid; Basecamp fills in the name when it stores them.
+    shown = re.sub(r'<bc-attachment sgid="[^"]*"></bc-attachment>', "@(mention)", body)
+    click.echo("\n--- as text ---\n" + html_to_text(shown))

@@ -40,3 +40,10 @@ def test_clear_errors_for_unknown_keys_and_dates():
     assert result.exit_code == 2 and "sessions 1 to 3" in result.output
     result = preview("reflection_agenda")
     assert result.exit_code == 2 and "--event KEY" in result.output
+
+
+def test_text_view_shows_where_mentions_go():
+    result = preview("event_reminder", "--event", "lunch-and-learn")
+    assert result.exit_code == 0, result.output
+    text = result.output.split("--- as text ---", 1)[1]
+    assert "@(mention)" in text and not text.lstrip().startswith(",")
