@@ -6,6 +6,11 @@ solved with `scipy.optimize.linear_sum_assignment` (maximise). Pairs that break 
 required, too small a seniority gap when seniority is required) get a forbidden score and are
 dropped if the solver leaves them in. That is the maximum-weight assignment: with the
 `matched` weight high, it also matches as many people as it can.
+
+Two people who both mentor and want a mentor must not be paired both ways (one introduction
+each way would be odd). That rule joins two pairs, which an assignment cannot express, so
+when the solver picks both directions we branch: solve once without each direction and keep
+the better. Mutual pairs are rare (seniority favours one direction), so this costs little.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 FORBIDDEN = -1e9
+# Beyond this many nested mutual pairs, drop the weaker direction instead of branching.
+MAX_BRANCH_DEPTH = 8
 
 
 @dataclass(frozen=True)
@@ -148,7 +155,8 @@ def _join(items: Sequence[str]) -> str:
 
 
 def score_matrix(mentees: Sequence[Person], mentors: Sequence[Person], rules: Rules,
-                 previous: Collection[tuple[int, int]] = ()) -> np.ndarray:  # fmt: skip
+                 previous: Collection[tuple[int, int]] = (),
+                 banned: Collection[tuple[int, int]] = ()) -> np.ndarray:  # fmt: skip
     """Scores mentees x mentors (vectorised `pair_score`); FORBIDDEN where a pair is not allowed."""
     w = rules.weights
     topics = sorted({t for p in mentees for t in p.wants} | {t for p in mentors for t in p.offers})
@@ -188,10 +196,10 @@ def score_matrix(mentees: Sequence[Person], mentors: Sequence[Person], rules: Ru
         forbid |= known & ~gap_ok
     row = {p.id: i for i, p in enumerate(mentees)}
     cols = {p.id: j for j, p in enumerate(mentors)}
-    for x, y in previous:
-        for mentor_id, mentee_id in ((x, y), (y, x)):
-            if mentee_id in row and mentor_id in cols:
-                forbid[row[mentee_id], cols[mentor_id]] = True
+    directed = [e for x, y in previous for e in ((x, y), (y, x))] + list(banned)
+    for mentor_id, mentee_id in directed:
+        if mentee_id in row and mentor_id in cols:
+            forbid[row[mentee_id], cols[mentor_id]] = True
     score[forbid] = FORBIDDEN
     return score
 
@@ -217,14 +225,36 @@ def _wanted_rank(person: Person, rules: Rules) -> int:
 
 def match(people: Sequence[Person], rules: Rules,
           previous: Collection[tuple[int, int]] = ()) -> MatchResult:  # fmt: skip
-    """The maximum-score assignment of mentees to mentor places."""
-    previous = set(previous)
+    """The best assignment of mentees to mentor places, never pairing two people both ways."""
+    return _match_without_mutual(people, rules, set(previous), frozenset(), 0)
+
+
+def _match_without_mutual(people: Sequence[Person], rules: Rules,
+                          previous: set[tuple[int, int]], banned: frozenset[tuple[int, int]],
+                          depth: int) -> MatchResult:  # fmt: skip
+    result = _assign(people, rules, previous, banned)
+    scores = {(p.mentor_id, p.mentee_id): p.score for p in result.pairs}
+    mutual = next(((a, b) for a, b in sorted(scores) if (b, a) in scores), None)
+    if mutual is None:
+        return result
+    a, b = mutual
+    if depth >= MAX_BRANCH_DEPTH:
+        weaker = min(((a, b), (b, a)), key=lambda e: (scores[e], e))
+        return _match_without_mutual(people, rules, previous, banned | {weaker}, depth)
+    # Every allowed assignment lacks one of the two directions: the best of both is optimal.
+    options = [_match_without_mutual(people, rules, previous, banned | {e}, depth + 1)
+               for e in ((a, b), (b, a))]  # fmt: skip
+    return max(options, key=lambda r: r.total)
+
+
+def _assign(people: Sequence[Person], rules: Rules, previous: set[tuple[int, int]],
+            banned: frozenset[tuple[int, int]]) -> MatchResult:  # fmt: skip
     mentees = [p for p in people if p.mentee]
     mentors = [p for p in people if p.capacity > 0]
     slots = [p for p in mentors for _ in range(p.capacity)]
     pairs: list[Pair] = []
     if mentees and slots:
-        by_mentor = score_matrix(mentees, mentors, rules, previous)
+        by_mentor = score_matrix(mentees, mentors, rules, previous, banned)
         scores = by_mentor[:, np.repeat(np.arange(len(mentors)), [p.capacity for p in mentors])]
         # One "stay unmatched" column per mentee (score 0): the solver must give every row a
         # column, and without these it would rather take a forbidden pair than leave one out.

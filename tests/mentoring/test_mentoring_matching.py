@@ -80,6 +80,9 @@ def brute_force(people, rules, previous) -> float:
     for choice in itertools.product([None, *mentors], repeat=len(mentees)):
         used: dict[int, int] = {}
         total = 0.0
+        chosen_pairs = {(c.id, m.id) for m, c in zip(mentees, choice, strict=True) if c}
+        if any((b, a) in chosen_pairs for a, b in chosen_pairs):
+            continue  # never paired both ways
         for m, chosen in zip(mentees, choice, strict=True):
             if chosen is None:
                 continue
@@ -138,6 +141,27 @@ def test_matches_brute_force_optimum(instance) -> None:
         loads[pair.mentor_id] = loads.get(pair.mentor_id, 0) + 1
         assert loads[pair.mentor_id] <= by_id[pair.mentor_id].capacity
     assert len({p.mentee_id for p in result.pairs}) == len(result.pairs)
+    directed = {(p.mentor_id, p.mentee_id) for p in result.pairs}
+    assert not any((b, a) in directed for a, b in directed)
+
+
+def test_two_people_are_never_paired_both_ways() -> None:
+    # Each offers what the other wants and nobody else is there: one direction only.
+    people = [
+        mentor(0, offers={"ai"}, mentee=True, wants={"cloud"}, org="a"),
+        mentor(1, offers={"cloud"}, mentee=True, wants={"ai"}, org="b"),
+    ]
+    result = match(people, Rules())
+    assert len(result.pairs) == 1
+
+
+def test_the_better_direction_is_kept_when_two_people_could_pair_both_ways() -> None:
+    people = [
+        mentor(0, offers={"ai", "cloud"}, mentee=True, wants={"leadership"}, org="a"),
+        mentor(1, offers={"leadership"}, mentee=True, wants={"ai", "cloud"}, org="b"),
+    ]
+    (pair,) = match(people, Rules()).pairs
+    assert (pair.mentor_id, pair.mentee_id) == (0, 1)  # two shared topics beat one
 
 
 def test_a_forbidden_pair_is_never_forced_to_fill_a_row() -> None:
