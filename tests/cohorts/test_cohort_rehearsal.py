@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
-LONDON = ZoneInfo("Europe/London")
+from tests.events.posting_world import london
 
 
 @pytest.fixture
 def world(world_lite):
     """Long rehearsals run on SQLite; the `world` tests elsewhere cover PostgreSQL too."""
     return world_lite
-
-
-
-def london(*args: int) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
 
 
 class TestSixWeekCohort:

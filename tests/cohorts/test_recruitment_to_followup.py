@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from tests.events.posting_world import london
 
-LONDON = ZoneInfo("Europe/London")
 NAME = "Confident Digital Leaders, spring 2027"
 
 COHORT = f"""\
@@ -28,10 +26,6 @@ cohorts:
       link: https://teams.example.org/reflect
       reminder_via: campfire
 """
-
-
-def london(*args: int) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
 
 
 def test_recruitment_to_last_follow_up_with_tick(world):

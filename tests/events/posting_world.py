@@ -5,12 +5,22 @@ The fixtures at the end are shared by tests/events and tests/cohorts (their conf
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from tests.support.world import NETWORK, SandboxWorld
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def london(*args: int) -> datetime:
+    """A Europe/London wall-clock time (the zone every post is planned in)."""
+    return datetime(*args, tzinfo=LONDON)
+
 
 NETWORK_YAML = f"""\
 name: {NETWORK}

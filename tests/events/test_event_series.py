@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
-LONDON = ZoneInfo("Europe/London")
+from tests.events.posting_world import london
 
 
 @pytest.fixture
@@ -26,10 +25,6 @@ events:
     capacity: 2
     leads: {announce_days: 21, remind_days: 1, places_left_days: 7}
 """
-
-
-def london(*args: int) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
 
 
 def announcement(world, day: str) -> dict:

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 from pydantic import ValidationError
 
 from bot.config.events import EventSeries
-
-LONDON = ZoneInfo("Europe/London")
+from tests.events.posting_world import london
 
 
 @pytest.fixture
 def world(world_lite):
     """These rehearsals run on SQLite; the `world` tests elsewhere cover PostgreSQL too."""
     return world_lite
-
-
-def london(*args: int) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
 
 
 MONTHLY = """\

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from bot.jobs.events import Topic, rank_topics, topic_title
-
-LONDON = ZoneInfo("Europe/London")
+from tests.events.posting_world import london
 
 UNCONF = """\
 events:
@@ -23,10 +20,6 @@ events:
     leads: {announce_days: 42, remind_days: 1}
     unconference: {call_days: 21, agenda_days: 3, top: 2}
 """
-
-
-def london(*args: int) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
 
 
 class TestRanking:
