@@ -132,6 +132,7 @@ class ReplyReading:
     capacity: int | None = None
     seniority: str | None = None
     preferences: tuple[str, ...] = ()
+    sure: bool = True  # False: ask the member rather than guess their role
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ class MentoringReading:
     seniority: str | None = None
     preferences: tuple[str, ...] = ()
     intents: tuple[str, ...] = field(default=())
+    sure: bool = True  # False: the latest reply's role was unclear; ask before matching
 
     @property
     def topics(self) -> tuple[str, ...]:

@@ -107,6 +107,8 @@ class ReplyContext:
     announcement: str = ""  # subject and/or text of the post being replied to
     had_place: bool = False  # the replier already holds a place (a "no" is then a withdrawal)
     staff_names: frozenset[str] = frozenset()  # mentioning these is not a referral
+    previous_intent: str | None = None  # the intent of this person's last sure reading here
+    awaiting_answer: bool = False  # the bot asked this person what they meant; this may answer
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class ReplyReading:
     mention_sgids: tuple[str, ...] = ()
     referral: bool = False  # points a colleague at the event (invite them to reply themselves)
     out_of_office: bool = False
+    sure: bool = True  # False: the bot should ask rather than act (changes no state)
 
 
 @dataclass
