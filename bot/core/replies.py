@@ -123,6 +123,7 @@ class ReplyReading:
     referral: bool = False  # points a colleague at the event (invite them to reply themselves)
     out_of_office: bool = False
     sure: bool = True  # False: the bot should ask rather than act (changes no state)
+    maybe_not_english: bool = False  # the question goes out in English and staff are told
 
 
 @dataclass
