@@ -13,107 +13,22 @@ mind. `read_replies` folds one person's replies (edits already applied) into the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.core import mentoring_cues as cue
+from bot.core.reader import language
+from bot.core.reader.clean import normal_form, out_of_office
+from bot.core.reader.clean import split_signature as _split_signature
+from bot.core.reader.topics import Vocabulary
 from bot.core.reply_html import parse_reply_html
+
+__all__ = ["MentoringReading", "ReplyReading", "Vocabulary", "level_of", "read_replies",
+           "read_reply", "reply_text", "split_signature"]
 
 ROLES = ("mentor", "mentee", "both", "none")
 MAX_CAPACITY = 5  # nobody realistically mentors more; guards against "happy to take 100"
 MAX_TEXT = 4000  # a reply is read up to here: bounded work for hostile input
-
-# ---------------------------------------------------------------- vocabulary
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """Topic names with their synonyms, and seniority levels (most junior first) with theirs."""
-
-    topics: Mapping[str, Sequence[str]]
-    levels: Sequence[tuple[str, Sequence[str]]] = ()
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_topic_res", _compile(self.topics.items()))
-        object.__setattr__(self, "_level_res", _compile(self.levels))
-        object.__setattr__(self, "_spell", _spelling_index(self.topics.items()))
-
-    def correct(self, text: str) -> str:
-        """Mend one-letter slips in topic words ("leadrship", "prcurement") so synonyms match."""
-        index: dict[str, str | None] = self._spell  # type: ignore[attr-defined]
-        return _WORD.sub(lambda m: _mend(m.group(0), index), text)
-
-
-_WORD = re.compile(r"[a-z]{6,}")
-MIN_TYPO_WORD = 8  # shorter words are too often another real word ("contact", "leaning")
-MIN_SWAP_WORD = 6  # two letters swapped ("desgin") hardly ever makes another real word
-
-
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-def _swaps(word: str) -> set[str]:
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
-
-
-def _spelling_index(items: Iterable[tuple[str, Sequence[str]]]) -> dict[str, str | None]:
-    """Each topic word of 6+ letters to itself, and each one-letter-short misspelling of the
-    8+ letter ones to the word (None where two share one: an ambiguous slip is left alone)."""
-    words = {w for name, syns in items for phrase in (name, *syns) for w in phrase.split()
-             if w.isalpha() and len(w) >= MIN_SWAP_WORD}  # fmt: skip
-    index: dict[str, str | None] = {w: w for w in words}
-    for word in sorted(w for w in words if len(w) >= MIN_TYPO_WORD):
-        for variant in _deletes(word) - words:
-            index[variant] = word if index.get(variant, word) == word else None
-    return index
-
-
-def _mend(token: str, index: dict[str, str | None]) -> str:
-    """The topic word a token is one slip from: a missing, extra or swapped letter.
-
-    A wrong letter is not mended (it too often makes another real word: "preventing" is not
-    "presenting"), nor an ending ("contract" is not "contracts"): a real inflection is not a
-    typo, and starred synonyms already match those."""
-    if token in cue.REAL_WORDS:
-        return token
-    found = index.get(token, "")
-    if found == token:
-        return token
-    # missing letter: the token is a listed slip; extra or swapped letter: a variant is a word
-    candidates = {v for v in _deletes(token) if len(v) >= MIN_TYPO_WORD and index.get(v) == v}
-    candidates |= {v for v in _swaps(token) if index.get(v) == v}
-    candidates |= {found} if found else set()
-    if len(candidates) != 1:
-        return token
-    word = candidates.pop()
-    if word[0] != token[0] or word.startswith(token) or token.startswith(word):
-        return token
-    return word
-
-
-def _phrase_re(phrase: str) -> str:
-    """Turn a staff-written phrase into a regex: `*` ends a word freely, `...` skips <=4 words."""
-    parts = []
-    for word in phrase.lower().split():
-        if word == "...":
-            parts.append(r"(?:\S+\s+){0,4}?")
-            continue
-        star = word.endswith("*")
-        core = re.escape(word.rstrip("*"))
-        parts.append(core + (r"[\w'-]*" if star else "") + r"\s+")
-    body = "".join(parts)
-    body = body[: -len(r"\s+")] if body.endswith(r"\s+") else body
-    return r"(?<![\w-])" + body + r"(?![\w-])"
-
-
-def _compile(items: Iterable[tuple[str, Sequence[str]]]) -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for name, synonyms in items:
-        phrases = sorted({name, *synonyms}, key=len, reverse=True)
-        out.append((name, re.compile("|".join(_phrase_re(p) for p in phrases))))
-    return out
-
 
 # ---------------------------------------------------------------- results
 
@@ -179,27 +94,16 @@ def reply_text(html: str) -> str:
 
     A bare "me too" / "+1" under a quote means the quote, so the quote is read instead."""
     parsed = parse_reply_html(html)
-    text = parsed.text
+    text = normal_form(parsed.text)
     if parsed.quoted and _SAME.match(" ".join(text.split())):
-        text = parsed.quoted
+        text = normal_form(parsed.quoted)
     lines = text.split("\n")
     return "\n".join(ln for ln in lines if ln.strip() and not ln.lstrip().startswith(">"))
 
 
-_SIGN_OFF = re.compile(
-    r"^(thanks|thank you|many thanks|best|best wishes|kind regards|regards|warm regards|"
-    r"cheers|all the best|sent from my \w+)[,!.]?$",
-    re.I,
-)
-
-
 def split_signature(text: str) -> tuple[str, str]:
-    """Split off a sign-off line ("Thanks,") and everything after it, or an email footer."""
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if i and (_SIGN_OFF.match(line.strip()) or line.strip() in ("--", "-- ")):
-            return "\n".join(lines[:i]), "\n".join(lines[i:])
-    return text, ""
+    """(own words, signature): the one signature rule both readers share (reader.clean)."""
+    return _split_signature(text)
 
 
 # ---------------------------------------------------------------- cue patterns
@@ -248,6 +152,13 @@ def _capacity(text: str) -> int | None:
 
 
 # ---------------------------------------------------------------- one reply
+
+# Words about taking part in the round: a reply with these and no cue we know is unclear.
+_ROLE_WORDS = re.compile(
+    r"\b(?:mentor\w*|mentee\w*|help|learn\w*|support|guidance|advice|pair\w*|match\w*|"
+    r"both|either|sign\w* up|count me|put me|interested|keen|happy to|would love|i'd love|"
+    r"i'd like|like to|want to|coach\w*|experience|expert\w*)\b"
+)
 
 
 def _role_cues(clause: str, mentor_seen: bool) -> tuple[list[tuple[int, str, bool]], bool]:
@@ -377,7 +288,7 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
     text = cue.WISH_BUT.sub("", vocab.correct(_norm(own)))  # a wish she takes back at once
     if not text.strip():
         return ReplyReading(intent="other")
-    if cue.OOO.search(text):
+    if cue.OOO.search(text) or out_of_office(text):
         return ReplyReading(intent="out_of_office")
     own_level, wanted_level = _level(_norm(own + "\n" + signature), vocab)
     prefs = [name for name, p in cue.PREFS if p.search(text)]
@@ -420,8 +331,13 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
         return ReplyReading(intent="question", **common)
     topics = tuple(acc.offers + acc.wants + acc.unassigned)
     if topics or acc.excluded:
-        return ReplyReading(intent="topics", unassigned=topics, **common)
-    return ReplyReading(intent="thanks" if cue.THANKS.search(text) else "other", **common)
+        # Topics with no role: sure only once an earlier reply gave the role (read_replies).
+        return ReplyReading(intent="topics", unassigned=topics, sure=False, **common)
+    if cue.THANKS.search(text) and not _ROLE_WORDS.search(text):
+        return ReplyReading(intent="thanks", **common)
+    # No cue found: sure only when the reply is plainly not about the round.
+    unclear = bool(_ROLE_WORDS.search(text)) or language.looks_foreign(text)
+    return ReplyReading(intent="other", sure=not unclear, **common)
 
 
 def _nearest(cues: list[tuple[int, str]], pos: int) -> str | None:
@@ -444,9 +360,13 @@ def read_replies(htmls: Sequence[str], vocab: Vocabulary) -> MentoringReading:
     seniority: str | None = None
     prefs: dict[str, None] = {}
     intents: list[str] = []
+    sure = True
     for html in htmls:
         r = read_reply(html, vocab)
         intents.append(r.intent)
+        sure = r.sure or (r.intent == "topics" and bool(roles))  # topics for a known role
+        if not sure:
+            continue  # an unsure reply changes nothing: the bot asks the member
         seniority = r.seniority or seniority
         prefs.update(dict.fromkeys(r.preferences))
         for topic in r.excluded:
@@ -478,7 +398,7 @@ def read_replies(htmls: Sequence[str], vocab: Vocabulary) -> MentoringReading:
     return MentoringReading(
         role=role, offers=tuple(offers), wants=tuple(wants),
         capacity=(capacity or 1) if mentoring else 0, seniority=seniority,
-        preferences=tuple(prefs), intents=tuple(intents),
+        preferences=tuple(prefs), intents=tuple(intents), sure=sure,
     )  # fmt: skip
 
 

@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (a table of patterns reads better one per line)
-"""The reply reader's built-in words: cue patterns by intent, in priority order (pure data).
+"""Step 3 data, event cues: patterns by intent and kind, in priority order (pure data).
 
 Patterns run on lower-cased, normalised text (straight apostrophes, common typos fixed,
 ``@person`` for a mention). Earlier cues win: a matched span is masked so that, say,
@@ -38,6 +38,11 @@ _END = r"(?=\s*(?:[.!,;:)\-–—]|$|\n|if\b|too\b|as well\b|again\b|for (?:this
 
 _RAW: list[tuple[str, str, str]] = [
     # Double negatives and fixed idioms that look like their opposite.
+    # Pseudo-triggers: idioms whose "not"/"nothing" does not negate, matched first.
+    ("join", "strong", r"\b(?:wild horses|nothing|nobody|no one|no-one)(?: (?:in the world|on earth))? (?:could|would|will|can|couldn't|wouldn't|won't|can't)(?: possibly)? (?:keep|stop|drag|tear|pull|hold) me (?:away|back)\b"),
+    ("join", "strong", r"\b(?:i'd|i would|would|it'd|it would|that'd|that would) be (?:mad|silly|daft|crazy|rude|foolish|bonkers|criminal|a crime) not to\b"),
+    ("join", "strong", r"\b(?:i )?(?:don't|can't) see why not\b"),
+    ("other", "neutral", r"\bno doubt\b|\bnot only\b|\bnot just\b|\bcouldn't be happier\b|\bnever mind\b|\b(?:it's |it is )?not that\b|\bnothing (?:would|could) make me happier\b"),
     ("join", "strong", r"\b(?:can't|couldn't|won't) not (?:come|attend|join|be there|go)\b"),
     ("join", "strong", r"\b(?:wouldn't|won't|would not|will not) miss (?:it|this|that)\b"),
     ("decline", "strong", r"\bcount me out\b"),
@@ -46,7 +51,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("decline", "strong", r"\b(?:probably|likely|most likely) not\b|\bi (?:don't|do not) think so\b|\bi think not\b"),
     ("decline", "strong", r"\b(?:me neither|nor me|neither can i|nor can i|me either)\b"),
     # What they would have said is not what they say: "I'd have said count me in, but ...".
-    ("decline", "wish_past", r"\b(?:i'd|would) have said\b[^.!?,\n]*?(?=\s+(?:but|however|only|if)\b|\s*[.!?,;\n\-–—]|$)"),
+    ("decline", "wish_past", r"\b(?:i'd|would) have said\b[^.!?,\n]{0,80}?(?=\s+(?:but|however|only|if)\b|\s*[.!?,;\n\-–—]|$)"),
     ("decline", "strong", r"\b(?:i'd|i would) rather not\b|(?:^|[.!?]\s*)not me\b(?! who)"),
     ("decline", "strong", r"(?<!\bshe's )(?<!\bhe's )(?<!\bthey're )(?<!\bwho's )\bnot (?:really |that |too |very |so |overly )?(?:keen|interested)\b"),
     # Understatement: "I wouldn't say no to a place" is a yes.
@@ -105,7 +110,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("maybe", "soft", r"\bweather permitting\b|\bdiary permitting\b|\bwork permitting\b"),
     ("maybe", "soft", r"🤞"),
     # Decline: a clear no, in any of the usual British ways.
-    ("join", "strong", r"\bno (?:problem|worries)\b(?=.*\b(?:count me in|yes)\b)"),
+    ("join", "strong", r"\bno (?:problem|worries)\b(?=.{0,120}\b(?:count me in|yes)\b)"),
     ("decline", "strong", r"\b(?:can't|cannot|can not|won't be able to|will not be able to|unable to|not able to|couldn't|won't|not going to be able to|not going to) (?:\w+ ){0,2}?" + _VERB + r"\b"),
     ("decline", "strong", r"\b(?:can't|cannot|unable to|not able to|won't be able to) (?:get (?:in|into|to|there|away|along|out of)|manage|justify|commit|fit|spare|do)\b"),
     ("decline", "strong", r"\b(?:i'm afraid i|i|sadly i|unfortunately i|sorry i|but|so|sadly|unfortunately|afraid|sorry|alas),? can't\b(?=\s*(?:[.!,;:\-–—]|$|\n|sorry|this|that|today|make))"),
@@ -196,7 +201,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "wish", r"(?:\b(?:i'd|i would|i)|(?:^|(?<=[.!?,;:\-–—\n])|(?<=[.!?,;:\-–—\n] )|(?<=\bso )|(?<=\bbut )|(?<=\band )|(?<=\byes )|(?<=\bohh )|(?<=\booh ))would) (?:really |so |absolutely )?(?:love|like) to\b"),
     ("decline", "wish_past", r"\b(?:would|i'd|i would) have (?:loved|liked) to\b"),
     ("decline", "wish_past", r"\b(?:would|i'd|i would) have (?:said yes|come|joined|attended|signed up|been there|jumped at)\b"),
-    ("decline", "wish_past", r"\b(?:was|were) (?:going|about|planning|hoping) to (?:say yes|come|join|attend|sign up|book)\b(?=.*\b(?:but|however|sadly|unfortunately|now)\b)"),
+    ("decline", "wish_past", r"\b(?:was|were) (?:going|about|planning|hoping) to (?:say yes|come|join|attend|sign up|book)\b(?=.{0,120}\b(?:but|however|sadly|unfortunately|now)\b)"),
     ("join", "wish", r"\b(?:i'd|i would) (?:come|join|attend|be there)\b"),
     ("join", "wish", r"\b(?:love|like) to (?:come|join|attend)\b"),
     # Colleague referrals: sign up nobody, invite the colleague to reply themselves.
@@ -217,46 +222,6 @@ _RAW: list[tuple[str, str, str]] = [
 ]
 
 CUES: tuple[Cue, ...] = tuple(Cue(i, k, re.compile(p, re.MULTILINE)) for i, k, p in _RAW)
-
-# Out-of-office auto-replies: any one of these (outside quotes) marks the reply as one.
-OUT_OF_OFFICE = re.compile(
-    r"\b(?:out of (?:the )?office|automatic reply|auto-?reply|autoreply|on my return|"
-    r"inbox is not (?:being )?monitored|(?:no|limited) access to (?:my )?e-?mail|"
-    r"thank you for your (?:e-?mail|message)|thanks for your (?:e-?mail|message)|"
-    r"i am currently (?:away|out|on leave|on annual|on maternity|on paternity|off)|"
-    r"(?:will|i'll) (?:reply|respond|pick up messages|get back to you) (?:on|when i(?:'m| am)? (?:back|return))|"
-    r"for (?:anything )?urgent (?:matters|queries|enquiries)?,? please contact|"
-    r"(?:will|i'll) (?:reply|respond|get back|pick up|deal with|action)(?: to)? (?:your |all )(?:message|e-?mail)s?|"
-    r"(?:on (?:annual|maternity|paternity|parental|sick|study) leave|away|out) (?:returning|back) on|"
-    r"away from (?:the office|my desk) until)\b"
-)
-
-# A line that begins a signature or footer: everything from it on is not the answer.
-SIGNATURE_LINE = re.compile(
-    r"^(?:-{2,}\s*|_{2,}\s*|—\s*|(?i:(?:many |kind |best |warm |warmest )?(?:thanks|thank you|regards|wishes|"
-    r"cheers|best|ta|all the best|speak soon|take care|with thanks|yours|sincerely|thx|x+))"
-    r"[\s,.!]*(?:[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})?[\s,.!xX]*)$"
-)
-# A line that is only a name (2-3 capitalised words, maybe pronouns) starts a signature,
-# unless one of its words is an ordinary word people capitalise ("Count Me In", "Yes Please").
-NAME_LINE = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}(?:\s*\([a-z]+/[a-z]+\))?$")
-NOT_NAME_WORDS = frozenset(
-    (
-        "yes", "no", "nope", "yeah", "yep", "count", "see", "sign", "please", "thanks", "thank",
-        "sorry", "me", "happy", "great", "looking", "absolutely", "definitely", "sounds", "not",
-        "good", "lovely", "many", "kind", "best", "can", "could", "will", "would", "i", "put",
-        "add", "book", "go", "why", "oh", "ooh", "ah", "hi", "hello", "dear", "well", "very", "so",
-        "really", "just", "the", "a", "my", "you", "in", "up", "down", "out", "for", "to", "of",
-        "and", "or", "but", "if", "it", "this", "that", "there", "then", "too", "also", "same",
-        "ditto", "keen", "love", "like", "maybe", "perhaps", "possibly", "hopefully", "probably",
-        "fab", "brilliant", "amazing", "excellent", "wonderful", "super", "cheers", "sadly",
-        "unfortunately", "alas", "afraid", "on", "board",
-    )
-)
-FOOTER_LINE = re.compile(
-    r"^(?:sent from (?:my |outlook|mail|yahoo|gmail|samsung)|get outlook for|-{2,}|_{3,}|confidentiality|confidential:|privacy notice|this message (?:and any|is|may)|the information (?:in|contained in) this|"
-    r"on .{0,80} wrote:|from: |sent: |this e-?mail (?:and any|is|may)|disclaimer|>)"
-)
 
 # Words that an announcement uses for each way of attending, for conditional yeses.
 ONLINE_WORDS = re.compile(r"\b(?:online|teams|zoom|virtual(?:ly)?|remote(?:ly)?|webinar|google meet|hybrid)\b")
@@ -285,12 +250,4 @@ UNCERTAIN = re.compile(
     r"|might not|may not|(?:need|have|has|got) to (?:check|confirm|ask|see|clear it|get (?:sign-off|approval|permission|cover|the ok))"
     r"|waiting (?:to hear|for|on|until)|depend(?:s|ing)?|tbc|pending|subject to"
     r"|if (?:i|my|we) (?:can|get|manage)|whether (?:i|my|we)|let (?:me|you) (?:check|confirm|know))\b"
-)
-
-# Self-correction markers: what follows one replaces what came before ("Count me in — oh wait,
-# I'm on leave"). "Actually" counts only at the start of a clause, not as an emphasiser.
-CORRECTION = re.compile(
-    r"\b(?:oh wait|wait,? no|hang on|hold on|scratch that|on second thoughts?|on reflection|"
-    r"ignore (?:that|me|my (?:last|previous) \w+)|change of plans?|correction)\b"
-    r"|(?:^|(?<=[.!?,;:\n—–-])|(?<=[.!?,;:\n—–-] )|\b(?:oh|um|hmm|erm|ah|ok|so) ,?)(?:actually|wait)\b(?!ing)"
 )

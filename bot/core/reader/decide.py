@@ -1,0 +1,72 @@
+"""Step 5, decide: the last decisive clause wins, and the reader says whether it is sure.
+
+Sure must be cheap to earn on ordinary replies (one clear cue) and honest on the rest:
+- two strong opposing clauses not linked by a correction give "unsure";
+- a hedge is never overridden by a later yes (the reply is a maybe);
+- "no cue found" is sure only when the reply is plainly not about taking part (thanks,
+  chit-chat, an out-of-office reply, a reply to another member); otherwise it is unsure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.core.reader.cues import DECISIVE_KINDS, Hit
+
+_POLARITY = {"join": 1, "decline": -1, "withdraw": -1}
+# Words about taking part: a reply with one of these and no cue we know may be a yes or a no.
+PARTICIPATION = re.compile(
+    r"\b(?:come|coming|came|join|joining|attend|attending|place|seat|spot|ticket|miss|missing|"
+    r"keep me|count|sign|signed|book|booked|booking|register|registered|reserve|save me|"
+    r"be there|make it|going|cancel|withdraw|drop|pull out|back out|un-?sign|in for|i'm in|"
+    r"me in|me out|be there|available|diary|away|along|pop|slot|room|space|list|up for|"
+    r"interested|keen|definitely|yes|no|yeah|nope|ok|okay|sure|maybe|hopefully|probably|"
+    r"can't|won't|wouldn't|might|see you)\b"
+)
+# Words of thanks, praise and greeting: a reply made only of these is plainly chit-chat.
+CHIT_CHAT = re.compile(
+    r"\b(?:thanks|thank you|thank u|ta|cheers|great|brilliant|lovely|amazing|fab|fabulous|"
+    r"fantastic|wonderful|congrat\w*|well done|loved|enjoyed|recommend|hello|hi|hey|welcome|"
+    r"interesting|useful|helpful|nice|wow|excellent|super|good (?:morning|afternoon)|"
+    r"what a|line-?up|organising|organizing|sharing|shared)\b|👏|❤|💜|😊|🙂|🙏|💯"
+)
+
+
+@dataclass
+class Decision:
+    """What the reply means, how sure the reader is, and why."""
+
+    intent: str
+    reasons: list[str] = field(default_factory=list)
+    sure: bool = True
+    maybe_not_english: bool = False
+
+
+def decisive(hits: list[Hit], why: list[str]) -> Decision | None:
+    """The last decisive cue's intent, lowered by an earlier hedge, unsure on a conflict."""
+    found = [h for h in hits if h.kind in DECISIVE_KINDS]
+    if not found:
+        return None
+    last = found[-1]
+    reasons = [*why, last.describe()]
+    hedges = [h for h in found[:-1] if h.intent == "maybe"]
+    if last.intent == "join" and hedges:
+        # "Hopefully. Yes please!": the hedge is never overridden by the later yes.
+        return Decision("maybe", [*reasons, f"the earlier '{hedges[-1].words}' still holds"])
+    polarity = _POLARITY.get(last.intent, 0)
+    against = [h for h in found[:-1] if polarity and _POLARITY.get(h.intent, 0) == -polarity
+               and h.kind in ("strong", "implied") and h.sentence != last.sentence]
+    if against and last.kind in ("strong", "implied"):
+        reasons.append(f"'{against[-1].words}' says the opposite, with no correction between")
+        return Decision(last.intent, reasons, sure=False)
+    return Decision(last.intent, reasons)
+
+
+def no_cue(text: str) -> Decision:
+    """Nothing decisive was found: sure only if the reply is plainly not about taking part."""
+    if not text.strip():
+        return Decision("other", ["no words of the replier's own"])
+    if CHIT_CHAT.search(text) and not PARTICIPATION.search(text):
+        return Decision("other", ["thanks or chit-chat, nothing about taking part"])
+    return Decision("other", ["no sign-up words found: not sure what this means"], sure=False)
