@@ -120,7 +120,10 @@ def _norm(text: str) -> str:
 
 def _clauses(text: str) -> list[str]:
     """Sentences and list lines, further split at contrasting "but"."""
-    parts = re.split(r"(?<=[.!?;])\s+|\n|\s+[—–]\s+|,?\s+\bbut\b\s+|\s+-\s+", text)
+    parts = re.split(r"(?<=[.!?;])\s+|\n|\s+[—–]\s+|,?\s+\bbut\b\s+|\s+-\s+"
+                     # "I want to learn AI, could someone help?": the question is its own clause
+                     r"|,\s+(?=(?:could|can|would|will|is|are|does|do) (?:someone|anyone|you)\b)",
+                     text)
     return [p.strip() for p in parts if p and p.strip()]
 
 
@@ -260,10 +263,14 @@ class _Acc:
     excluded: list[str] = field(default_factory=list)
     disclaimed: list[str] = field(default_factory=list)
     questions_only: bool = True
+    asked: bool = False  # a question that signs nobody up
+    about_others: bool = False  # a nomination or praise of someone else
 
     def clause(self, clause: str, vocab: Vocabulary, mentor_seen: bool) -> None:
         cues, about_others = _role_cues(clause, mentor_seen)
+        self.about_others = self.about_others or about_others
         if _is_question(clause) and not cue.SELF_ASK.search(clause):
+            self.asked = True
             cues = []  # "Can men join as mentors?" asks; it signs nobody up
         else:
             self.questions_only = self.questions_only and _is_question(clause)
@@ -303,6 +310,7 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
         acc.clause(clause, vocab, mentor_seen)
         mentor_seen = mentor_seen or "mentor" in clause
     kept = frozenset(r for r, ok in acc.roles.items() if ok)
+    foreign = language.looks_foreign(text)  # a role read from another language is a guess
     past = cue.PAST.search(text)
     if not kept and past and cue.AGAIN.search(text):  # "I mentored last year, happy to go again"
         said = past.group(0)
@@ -325,7 +333,7 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
         return ReplyReading(
             intent="signup", roles=kept, replaces=bool(cue.REPLACE.search(text)),
             offers=tuple(acc.offers), wants=tuple(acc.wants), unassigned=tuple(acc.unassigned),
-            **common,
+            sure=not foreign, **common,
         )  # fmt: skip
     if acc.questions_only and "?" in text:
         return ReplyReading(intent="question", **common)
@@ -333,11 +341,12 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
     if topics or acc.excluded:
         # Topics with no role: sure only once an earlier reply gave the role (read_replies).
         return ReplyReading(intent="topics", unassigned=topics, sure=False, **common)
-    if cue.THANKS.search(text) and not _ROLE_WORDS.search(text):
+    if cue.THANKS.search(text) and not _ROLE_WORDS.search(text) and not foreign:
         return ReplyReading(intent="thanks", **common)
-    # No cue found: sure only when the reply is plainly not about the round.
-    unclear = bool(_ROLE_WORDS.search(text)) or language.looks_foreign(text)
-    return ReplyReading(intent="other", sure=not unclear, **common)
+    # No cue found: sure only when the reply is plainly not about taking part herself: a
+    # question, a nomination, a story about an earlier round; never in another language.
+    plain = acc.asked or acc.about_others or bool(past) or not _ROLE_WORDS.search(text)
+    return ReplyReading(intent="other", sure=plain and not foreign, **common)
 
 
 def _nearest(cues: list[tuple[int, str]], pos: int) -> str | None:

@@ -168,7 +168,7 @@ REPLACE = re.compile(
     r"correction|only as|just as|switch me|i meant|meant to (?:say|put|write)|"
     r"(?:just|only) (?:a )?(?:mentee|mentor)\b(?! and)|change of (?:plan|heart)|"
     r"make (?:it|that) (?:a )?(?:mentor|"
-    r"mentee))\b"
+    r"mentee)|change (?:that|it|mine|me) to|had a rethink|rethought)\b"
 )
 # "I'd love to mentor but I don't have the capacity": a wish withdrawn in the same sentence.
 # Masked before reading; "...but I can only take one" and "...so just one person" stay offers.

@@ -50,7 +50,18 @@ FOOTER_LINE = re.compile(
 # unless one of its words is an ordinary word people capitalise ("Count Me In").
 NAME_LINE = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}(?:\s*\([a-z]+/[a-z]+\))?$")
 NOT_NAME_WORDS = frozenset(
-    ["yes", "no", "nope", "yeah", "yep", "count", "see", "sign", "please", "thanks", "thank", "sorry", "me", "happy", "great", "looking", "absolutely", "definitely", "sounds", "not", "good", "lovely", "many", "kind", "best", "can", "could", "will", "would", "i", "put", "add", "book", "go", "why", "oh", "ooh", "ah", "hi", "hello", "dear", "well", "very", "so", "really", "just", "the", "a", "my", "you", "in", "up", "down", "out", "for", "to", "of", "and", "or", "but", "if", "it", "this", "that", "there", "then", "too", "also", "same", "ditto", "keen", "love", "like", "maybe", "perhaps", "possibly", "hopefully", "probably", "fab", "brilliant", "amazing", "excellent", "wonderful", "super", "cheers", "sadly", "unfortunately", "alas", "afraid", "on", "board", "mentor", "mentee", "mentoring", "both", "topics"]
+    [
+        'yes', 'no', 'nope', 'yeah', 'yep', 'count', 'see', 'sign', 'please', 'thanks', 'thank',
+        'sorry', 'me', 'happy', 'great', 'looking', 'absolutely', 'definitely', 'sounds', 'not',
+        'good', 'lovely', 'many', 'kind', 'best', 'can', 'could', 'will', 'would', 'i', 'put',
+        'add', 'book', 'go', 'why', 'oh', 'ooh', 'ah', 'hi', 'hello', 'dear', 'well', 'very', 'so',
+        'really', 'just', 'the', 'a', 'my', 'you', 'in', 'up', 'down', 'out', 'for', 'to', 'of',
+        'and', 'or', 'but', 'if', 'it', 'this', 'that', 'there', 'then', 'too', 'also', 'same',
+        'ditto', 'keen', 'love', 'like', 'maybe', 'perhaps', 'possibly', 'hopefully', 'probably',
+        'fab', 'brilliant', 'amazing', 'excellent', 'wonderful', 'super', 'cheers', 'sadly',
+        'unfortunately', 'alas', 'afraid', 'on', 'board', 'mentor', 'mentee', 'mentoring', 'both',
+        'topics',
+    ]
 )
 
 

@@ -39,7 +39,7 @@ _END = r"(?=\s*(?:[.!,;:)\-–—]|$|\n|if\b|too\b|as well\b|again\b|for (?:this
 _RAW: list[tuple[str, str, str]] = [
     # Double negatives and fixed idioms that look like their opposite.
     # Pseudo-triggers: idioms whose "not"/"nothing" does not negate, matched first.
-    ("join", "strong", r"\b(?:wild horses|nothing|nobody|no one|no-one)(?: (?:in the world|on earth))? (?:could|would|will|can|couldn't|wouldn't|won't|can't)(?: possibly)? (?:keep|stop|drag|tear|pull|hold) me (?:away|back)\b"),
+    ("join", "strong", r"(?:\b(?:wild horses|nothing|nobody|no one|no-one|you|they)(?: (?:in the world|on earth))? |^\s*|(?<=[.!?,;:\-–—])\s*)(?:could|would|will|can|couldn't|wouldn't|won't|can't)(?: possibly)? (?:keep|stop|drag|tear|pull|hold) me (?:away|back)\b"),
     ("join", "strong", r"\b(?:i'd|i would|would|it'd|it would|that'd|that would) be (?:mad|silly|daft|crazy|rude|foolish|bonkers|criminal|a crime) not to\b"),
     ("join", "strong", r"\b(?:i )?(?:don't|can't) see why not\b"),
     ("other", "neutral", r"\bno doubt\b|\bnot only\b|\bnot just\b|\bcouldn't be happier\b|\bnever mind\b|\b(?:it's |it is )?not that\b|\bnothing (?:would|could) make me happier\b"),
@@ -94,8 +94,10 @@ _RAW: list[tuple[str, str, str]] = [
     ("maybe", "hedge", r"\btry (?:to|and) (?:make|come|join|attend|get|be)\b"),
     ("maybe", "hedge", r"\bdo (?:my|our) best\b"),
     ("maybe", "hedge", r"\b50/50\b|\bfifty[- ]fifty\b"),
-    ("maybe", "hedge", r"(?:^|[.!?\n]\s*)probably\b"),
-    ("maybe", "hedge", r"\bprobably (?:yes|come|make|be there|join|attend|in)\b"),
+    # "Probably", "most likely" as an answer (not "I'll probably leave early"): a hedge.
+    ("maybe", "hedge", r"\b(?:probably|(?:most |very |quite )?likely)(?=\s*(?:[.!,;:\-–—]|$)|\s+(?:yes|a yes|come|coming|make|be there|join|joining|attend|attending|in|ok|fine|can|will|i'll|be able|i can)\b)"),
+    ("maybe", "hedge", r"\bhop(?:e|ing|efully) so\b|\bi think (?:i can|i'll|i should|i will|i could) (?:make|come|be there|join|attend|do)\b"),
+    ("maybe", "hedge", r"\bnot (?:yet )?(?:100 ?%|100 per ?cent|totally|entirely|completely|fully) (?:yet|sure|certain|definite|confirmed)?\b"),
     ("maybe", "hedge", r"\b(?:might|may) (?:be able to|make it|come|join|attend|manage|be there|pop)\b"),
     ("maybe", "hedge", r"\bif i can (?:make it|get|come|join|attend|manage|swing|get away)\b"),
     ("maybe", "hedge", r"\bif i (?:can|am able|'m able|manage)\b(?=\s*(?:[.!,;:)\-–—]|$|\n|thanks|thank|x\b|[^\w\s'@]))"),
@@ -104,7 +106,7 @@ _RAW: list[tuple[str, str, str]] = [
     # Waiting on someone else's say-so, or a condition about the replier's own diary.
     ("maybe", "hedge", r"\b(?:waiting|awaiting|wait) (?:for |on |to hear (?:from |back from |about )?)?(?:my |the |a )?(?:manager|line manager|boss|director|approval|sign-?off|confirmation|cover|childcare|diary|rota)\b|\b(?:subject to|pending) (?:my |the )?(?:manager|approval|sign-?off|cover|confirmation)\b"),
     ("maybe", "hedge", r"\b(?:if|as long as|provided|assuming) (?:i'm not|i am not|i don't|i can get|i get|i manage|i finish|i'm free|i am free|i'm back|i can swing|my (?:manager|boss|diary|work|line manager|team|director)|work (?:allows|permits)|nothing (?:else )?comes up)\b"),
-    ("maybe", "soft", r"\bdepends? (?:on|whether|if)\b|\bdepending on\b"),
+    ("maybe", "hedge", r"\bdepends? (?:on|whether|if)\b|\bdepending on\b"),
     ("maybe", "hedge", r"\b(?:if|as long as|provided|assuming|once) (?:my |the )?(?:[\w-]+ ){0,2}(?:gets|is|are|get) (?:approved|signed off|agreed|confirmed|granted)\b"),
     ("maybe", "soft", r"\b(?:will|i'll|can i|i will|let me|i need to|need to) (?:confirm|let you know|check|see if|see whether|get back)\b"),
     ("maybe", "soft", r"\bweather permitting\b|\bdiary permitting\b|\bwork permitting\b"),
@@ -113,7 +115,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\bno (?:problem|worries)\b(?=.{0,120}\b(?:count me in|yes)\b)"),
     ("decline", "strong", r"\b(?:can't|cannot|can not|won't be able to|will not be able to|unable to|not able to|couldn't|won't|not going to be able to|not going to) (?:\w+ ){0,2}?" + _VERB + r"\b"),
     ("decline", "strong", r"\b(?:can't|cannot|unable to|not able to|won't be able to) (?:get (?:in|into|to|there|away|along|out of)|manage|justify|commit|fit|spare|do)\b"),
-    ("decline", "strong", r"\b(?:i'm afraid i|i|sadly i|unfortunately i|sorry i|but|so|sadly|unfortunately|afraid|sorry|alas),? can't\b(?=\s*(?:[.!,;:\-–—]|$|\n|sorry|this|that|today|make))"),
+    ("decline", "strong", r"\b(?:i'm afraid i|i|sadly i|unfortunately i|sorry i|but|so|sadly|unfortunately|afraid|sorry|alas|actually|now)(?: just| simply| really| honestly| actually)?,? can't\b(?=\s*(?:[.!,;:\-–—]|$|\n|sorry|this|that|today|make|now|any ?more|after all))"),
     ("decline", "strong", r"^\s*can't\b"),
     ("decline", "strong", r"\bwon't be (?:there|joining|attending|coming|able|around|going)\b"),
     ("decline", "strong", r"\b(?:i'm|i am) not (?:coming|attending|joining|going(?! to\b)|able(?! to (?:stay|be there for|make (?:all|the (?:whole|start|end|first|last))))|in(?= (?:this|that) (?:time|one)\b|\s*(?:[.!,;:\-–—]|$)))\b"),
@@ -160,6 +162,11 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:add|put|get) my name (?:down|on)\b"),
     ("join", "strong", r"\b(?:save|reserve|book|hold|keep|grab) me a (?:place|spot|seat|space|ticket)\b"),
     ("join", "strong", r"\b(?:i'm|i am|definitely|count me|totally) up for (?:this|it|that)\b"),
+    ("join", "wish", r"\b(?:i'd|i would|i'll|i will|i'd definitely|i'd totally) (?:\w+ )?be up for (?:this|it|that)\b"),
+    ("join", "strong", r"\b(?:definitely|deffo|absolutely) (?:coming|attending|joining|on for (?:this|it))\b"),
+    # A bare "in" as a whole clause ("— in!", "In for this one") is a yes.
+    ("join", "strong", r"(?:^|(?<=[.!?,;:\-–—])\s*|\band )in(?= for (?:this|it|that)\b|\s*[!.]+|\s*$)"),
+    ("join", "strong", r"\b(?:be |i'd be )?(?:mad|daft|silly|crazy|foolish|bonkers) to miss (?:it|this|that)\b"),
     ("join", "strong", r"^\s*(?:(?:i'm|i am|yes,?|yes i'm|yes i am) )?(?:very |really |definitely |super )?(?:interested|keen)\b(?=\s*(?:[!.,]|$|please|in a place))"),
     ("join", "strong", r"^\s*me(?: please| too| as well)?\s*[!.]*\s*(?:[^\w\s]\s*)*$"),
     ("join", "strong", r"\b(?:i'm|i am|definitely|also|back) in" + _END),
@@ -204,6 +211,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("decline", "wish_past", r"\b(?:was|were) (?:going|about|planning|hoping) to (?:say yes|come|join|attend|sign up|book)\b(?=.{0,120}\b(?:but|however|sadly|unfortunately|now)\b)"),
     ("join", "wish", r"\b(?:i'd|i would) (?:come|join|attend|be there)\b"),
     ("join", "wish", r"\b(?:love|like) to (?:come|join|attend)\b"),
+    ("join", "strong", r"\b(?:say|saying) yes\b"),
     # Colleague referrals: sign up nobody, invite the colleague to reply themselves.
     ("other", "referral", r"\b(?:add|sign up|sign|put|book|register|include|nominate|invite) (?:my |a |our )?(?:colleague|colleagues|team ?mate|friend|manager|her|him|them|@person)\b"),
     ("other", "referral", r"\b(?:my|a) (?:colleague|teammate|team mate|friend)\b.{0,40}\b(?:would|wants|is keen|keen|interested|love)\b"),

@@ -36,12 +36,26 @@ NO = {
 MAYBE = "hoyto może moze poate talvez quizás quizas belki peut-être vielleicht forse"
 # Words common in those languages and rare in English replies.
 COMMON = set(
-    ["i", "w", "z", "na", "się", "sie", "że", "ze", "jest", "nie", "tak", "bardzo", "dzięki", "dziękuję", "dziekuje", "și", "si", "cu", "drag", "mulțumesc", "multumesc", "este", "pentru", "e", "o", "os", "um", "uma", "obrigado", "obrigada", "com", "para", "não", "muito", "el", "la", "los", "las", "con", "por", "gracias", "muy", "también", "pero", "ami", "tumi", "amra", "dhonnobad", "achhi", "dekhi", "ve", "bir", "bu", "çok", "teşekkürler", "teşekkür", "için", "je", "le", "les", "des", "et", "merci", "très", "pour", "avec", "ich", "und", "der", "die", "das", "danke", "sehr", "bin", "für", "mit", "il", "che", "grazie", "molto", "per", "sono"]
+    [
+        'i', 'w', 'z', 'na', 'się', 'sie', 'że', 'ze', 'jest', 'nie', 'tak', 'bardzo', 'dzięki',
+        'dziękuję', 'dziekuje', 'și', 'si', 'cu', 'drag', 'mulțumesc', 'multumesc', 'este',
+        'pentru', 'e', 'o', 'os', 'um', 'uma', 'obrigado', 'obrigada', 'com', 'para', 'não',
+        'muito', 'el', 'la', 'los', 'las', 'con', 'por', 'gracias', 'muy', 'también', 'pero', 'ami',
+        'tumi', 'amra', 'dhonnobad', 'achhi', 'dekhi', 've', 'bir', 'bu', 'çok', 'teşekkürler',
+        'teşekkür', 'için', 'je', 'le', 'les', 'des', 'et', 'merci', 'très', 'pour', 'avec', 'ich',
+        'und', 'der', 'die', 'das', 'danke', 'sehr', 'bin', 'für', 'mit', 'il', 'che', 'grazie',
+        'molto', 'per', 'sono',
+    ]
 )
 _FOREIGN_LETTERS = re.compile(r"[ąćęłńśźżăâîșțşţãõçñáéíóúàèìòùêôûäöüßığ¿¡]")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _ENGLISH = frozenset(
-    ["i", "me", "my", "the", "a", "an", "to", "and", "of", "in", "it", "is", "be", "for", "you", "we", "yes", "no", "not", "please", "thanks", "thank", "can", "can't", "will", "would", "love", "like", "come", "join", "sorry", "so", "this", "that", "be", "am", "are", "with", "on"]
+    [
+        'i', 'me', 'my', 'the', 'a', 'an', 'to', 'and', 'of', 'in', 'it', 'is', 'be', 'for', 'you',
+        'we', 'yes', 'no', 'not', 'please', 'thanks', 'thank', 'can', "can't", 'will', 'would',
+        'love', 'like', 'come', 'join', 'sorry', 'so', 'this', 'that', 'be', 'am', 'are', 'with',
+        'on',
+    ]
 )
 _YES = {w for ws in YES.values() for w in ws.split()}
 _NO = {w for ws in NO.values() for w in ws.split()}

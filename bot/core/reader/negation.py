@@ -25,6 +25,10 @@ _CONDITION = re.compile(r"\b(?:if|as long as|so long as|provided(?: that)?|assum
 _COUNTERFACTUAL = re.compile(
     r"\bif (?:it|this|that|they|the \w+) (?:were|was|wasn't|weren't) \b|\bif only\b"
 )
+_OPENS_CONTRAST = re.compile(
+    r"\W*(?:but|however|sadly|unfortunately|alas|annoyingly|though|except)\b"
+)
+_WORDY = re.compile(r"[^\W\d_]")  # any word after the wish in its own sentence
 _ONLY_IF = re.compile(r"[\s,]*(?:only )?(?:if|as long as|so long as|provided|assuming)\b")
 # A yes that is a wish or enthusiasm rather than a commitment gives way to a following "but".
 _MODAL = re.compile(r"^(?:i'd|i would|would)\b|\b(?:keen|interested|up for|tempted)\b")
@@ -186,6 +190,17 @@ def sentence_rules(
         if contrast and _ONLY_IF.match(rest, contrast.end()):
             contrast = None  # "I'd come, but only if ...": a condition, not a no
         modal = h.kind == "wish" or bool(_MODAL.search(h.words))
+        if modal and not contrast and not _WORDY.search(rest):
+            # "I'd love to. Sadly I'm in Leeds that day": the "but" opens the next sentence.
+            nxt = h.sentence + 1
+            if nxt < len(clauses.spans) and not clauses.spans[nxt].corrects:
+                b2 = min(clauses.spans[nxt].end, b + WINDOW)
+                opener = _OPENS_CONTRAST.match(text, b, b2)
+                if opener:
+                    b, rest = b2, text[h.end : b2]
+                    contrast = _CONTRAST.search(rest) or _OPENS_CONTRAST.search(rest)
+                    same = [g for g in _after(hits, starts, h.end, b)
+                            if g.sentence in (h.sentence, nxt)]
         if modal and contrast:
             after = [g for g in same if g.start >= h.end + contrast.start()]
             decisive_after = [g for g in after if g.kind in DECISIVE_KINDS and g.intent != "join"]

@@ -10,11 +10,24 @@ from functools import lru_cache
 # Words worth repairing: the ones cues are built from. Short words are left alone (one
 # edit from "in" is half the dictionary).
 CUE_WORDS = frozenset(
-    ["please", "count", "attend", "attending", "coming", "joining", "register", "registered", "interested", "unfortunately", "sadly", "absolutely", "definitely", "available", "tentative", "tentatively", "probably", "hopefully", "withdraw", "withdrawing", "cancel", "cancelling", "sorry", "thanks", "thank", "place", "places", "spot", "seat", "session", "possibly", "perhaps", "maybe", "certainly", "course", "sign", "booking", "reserve", "afraid", "unable", "manage", "myself", "pencil", "yeah", "yes"]
+    [
+        'please', 'count', 'attend', 'attending', 'coming', 'joining', 'register', 'registered',
+        'interested', 'unfortunately', 'sadly', 'absolutely', 'definitely', 'available',
+        'tentative', 'tentatively', 'probably', 'hopefully', 'withdraw', 'withdrawing', 'cancel',
+        'cancelling', 'sorry', 'thanks', 'thank', 'place', 'places', 'spot', 'seat', 'session',
+        'possibly', 'perhaps', 'maybe', 'certainly', 'course', 'sign', 'booking', 'reserve',
+        'afraid', 'unable', 'manage', 'myself', 'pencil', 'yeah', 'yes',
+    ]
 )
 # Real words one edit from a cue word: never "repaired" into it.
 REAL_WORDS = frozenset(
-    ["court", "mount", "county", "counts", "plate", "plane", "peace", "palace", "space", "sport", "shot", "slot", "spit", "sight", "seal", "seam", "sean", "seas", "heat", "beat", "neat", "feat", "sigh", "sing", "song", "sick", "ring", "cause", "coarse", "source", "maybes", "probable", "booing", "boking", "reverse", "reserves", "please", "pleased", "pleases", "pause", "phase", "thank", "thanked", "tanks", "yea", "yet", "yep", "yen", "yeh", "years"]
+    [
+        'court', 'mount', 'county', 'counts', 'plate', 'plane', 'peace', 'palace', 'space', 'sport',
+        'shot', 'slot', 'spit', 'sight', 'seal', 'seam', 'sean', 'seas', 'heat', 'beat', 'neat',
+        'feat', 'sigh', 'sing', 'song', 'sick', 'ring', 'cause', 'coarse', 'source', 'maybes',
+        'probable', 'booing', 'boking', 'reverse', 'reserves', 'please', 'pleased', 'pleases',
+        'pause', 'phase', 'thank', 'thanked', 'tanks', 'yea', 'yet', 'yep', 'yen', 'yeh', 'years',
+    ]
 )
 TYPOS: dict[str, str] = {
     "plese": "please", "pls": "please", "plz": "please", "pleae": "please",
