@@ -79,6 +79,7 @@ class MentoringReading:
             "seniority": self.seniority,
             "preferences": list(self.preferences),
             "intents": list(self.intents),
+            "sure": self.sure,
         }
 
 

@@ -39,7 +39,8 @@ _END = r"(?=\s*(?:[.!,;:)\-–—]|$|\n|if\b|too\b|as well\b|again\b|for (?:this
 _RAW: list[tuple[str, str, str]] = [
     # Double negatives and fixed idioms that look like their opposite.
     # Pseudo-triggers: idioms whose "not"/"nothing" does not negate, matched first.
-    ("join", "strong", r"(?:\b(?:wild horses|nothing|nobody|no one|no-one|you|they)(?: (?:in the world|on earth))? |^\s*|(?<=[.!?,;:\-–—])\s*)(?:could|would|will|can|couldn't|wouldn't|won't|can't)(?: possibly)? (?:keep|stop|drag|tear|pull|hold) me (?:away|back)\b"),
+    ("join", "strong", r"(?:\b(?:wild horses|nothing|nobody|no one|no-one|you|they)(?: (?:in the world|on earth))? |^\s*|(?<=[.!?,;:\-–—])\s*)(?:could|would|will|can|couldn't|wouldn't|won't|can't)(?: possibly)? (?:keep|stop|drag|tear|pull|hold) me (?:away|back|from (?:coming|going|joining|attending|being there)|(?:coming|going|joining|attending))\b"),
+    ("join", "strong", r"\b(?:i'm |i am )?(?:not|never) not (?:coming|going|attending|joining|come|go|attend|join|be there)\b"),
     ("join", "strong", r"\b(?:i'd|i would|would|it'd|it would|that'd|that would) be (?:mad|silly|daft|crazy|rude|foolish|bonkers|criminal|a crime) not to\b"),
     ("join", "strong", r"\b(?:i )?(?:don't|can't) see why not\b"),
     ("other", "neutral", r"\bno doubt\b|\bnot only\b|\bnot just\b|\bcouldn't be happier\b|\bnever mind\b|\b(?:it's |it is )?not that\b|\bnothing (?:would|could) make me happier\b"),
@@ -168,7 +169,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"(?:^|(?<=[.!?,;:\-–—])\s*|\band )in(?= for (?:this|it|that)\b|\s*[!.]+|\s*$)"),
     ("join", "strong", r"\b(?:be |i'd be )?(?:mad|daft|silly|crazy|foolish|bonkers) to miss (?:it|this|that)\b"),
     ("join", "strong", r"^\s*(?:(?:i'm|i am|yes,?|yes i'm|yes i am) )?(?:very |really |definitely |super )?(?:interested|keen)\b(?=\s*(?:[!.,]|$|please|in a place))"),
-    ("join", "strong", r"^\s*me(?: please| too| as well)?\s*[!.]*\s*(?:[^\w\s]\s*)*$"),
+    ("join", "strong", r"^\s*me(?: please)?\s*[!.]*\s*(?:[^\w\s]\s*)*$"),
     ("join", "strong", r"\b(?:i'm|i am|definitely|also|back) in" + _END),
     ("join", "strong", r"\b(?:yes|yeah|yep|yup|ok|okay|sure|absolutely|definitely|certainly|of course|gladly|sounds good)[, ]+please\b"),
     ("join", "strong", r"\b(?:me|moi) please\b"),

@@ -76,8 +76,9 @@ def read_event(html: str, lexicon: LexiconLike | None, context: ReplyContext) ->
     decision = _decide(text, hits, cleaned.quoted, addressed, about_colleague, lexicon, context)
     intent, extra = after_earlier(decision.intent, context)
     reasons = [*decision.reasons, *([extra] if extra else [])]
+    foreign = decision.maybe_not_english or language.looks_foreign(text)
     return EventReading(intent, tuple(reasons), text, names, sgids, is_referral, False,
-                        decision.sure, decision.maybe_not_english, cues)
+                        decision.sure, foreign, cues)
 
 
 def _decide(text: str, hits: list[Hit], quoted: str, addressed: bool, about_colleague: bool,
