@@ -13,6 +13,7 @@ mind. `read_replies` folds one person's replies (edits already applied) into the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -218,7 +219,7 @@ def _topics_in(clause: str, vocab: Vocabulary) -> list[tuple[int, int, str, str]
     found = []
     for name, pattern in vocab._topic_res:  # type: ignore[attr-defined]
         for m in pattern.finditer(clause):
-            before = clause[: m.start()]
+            before = clause[max(0, m.start() - 120) : m.start()]  # bounded: linear reading
             if cue.AUDIENCE_NOUN.match(clause, m.start()) and cue.AUDIENCE_BEFORE.search(before):
                 continue  # the people she presents to or wins over, not a topic
             if cue.EXPERTISE_NEG.search(before):
@@ -352,9 +353,9 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
 
 def _nearest(cues: list[tuple[int, str]], pos: int) -> str | None:
     """The role cue a topic belongs to: the closest one before it, else the first after it."""
-    before = [role for p, role in cues if p <= pos]
-    if before:
-        return before[-1]
+    i = bisect_right(cues, (pos, "\uffff"))  # cues are sorted by position
+    if i:
+        return cues[i - 1][1]
     return cues[0][1] if cues else None
 
 
