@@ -82,7 +82,7 @@ def test_ordinary_replies_are_sure(text: str, intent: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Looking forward to catching up with everyone about this",
+    "Looking forward to catching up about this",
     "Thursday could work for me in principle",
     "Hmm, Thursdays are tricky",
 ])

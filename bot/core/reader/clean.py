@@ -31,7 +31,10 @@ OUT_OF_OFFICE = re.compile(
     r"(?:your |all )(?:message|e-?mail)s?|"
     r"(?:on (?:annual|maternity|paternity|parental|sick|study) leave|away|out) "
     r"(?:returning|back) on|on annual leave until|ooo|"
-    r"away from (?:the office|my desk) until)\b"
+    r"away from (?:the office|my desk) until|"
+    r"(?:not|won't be|will not be) checking (?:my )?(?:messages|e-?mails?|basecamp|inbox)|"
+    r"messages? will (?:not )?be (?:read|forwarded|picked up)|next working day|"
+    r"(?:i'm|i am) away until)\b"
 )
 
 # A line that begins a signature or footer: everything from it on is not the answer.

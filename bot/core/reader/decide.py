@@ -29,7 +29,22 @@ CHIT_CHAT = re.compile(
     r"\b(?:thanks|thank you|thank u|ta|cheers|great|brilliant|lovely|amazing|fab|fabulous|"
     r"fantastic|wonderful|congrat\w*|well done|loved|enjoyed|recommend|hello|hi|hey|welcome|"
     r"interesting|useful|helpful|nice|wow|excellent|super|good (?:morning|afternoon)|"
-    r"what a|line-?up|organising|organizing|sharing|shared)\b|👏|❤|💜|😊|🙂|🙏|💯"
+    r"what a|line-?up|organising|organizing|sharing|shared|glad|pleased|love this|"
+    r"so good|great to see|lovely to see)\b|👏|❤|💜|😊|🙂|🙏|💯|🎉"
+)
+# About another time: "I'd love to go to one of these one day", "it was great last time".
+OTHER_TIME = re.compile(
+    r"\b(?:one day|some day|someday|next (?:time|one|year|round)|in (?:the )?future|"
+    r"last (?:time|year|one|session|round)|i went|loved (?:the|it|last)|"
+    r"enjoyed (?:the|it|last))\b"
+)
+# About other people, with no word about the writer: "Everyone should sign up, it's fab".
+OTHERS = re.compile(r"\b(?:everyone|everybody|so many (?:people|of you)|all of you|you're|"
+                    r"you are|people|they're|she's|he's)\b")
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i'll|i've|me|my|myself)\b")
+NEGATIVE = re.compile(
+    r"\b(?:not|no|never|cancel\w*|sorry|unfortunately|sadly|afraid|drop|withdraw\w*|"
+    r"pull|remove|off|out|instead|anymore|any more|after all)\b|n't\b"
 )
 
 
@@ -63,10 +78,22 @@ def decisive(hits: list[Hit], why: list[str]) -> Decision | None:
     return Decision(last.intent, reasons)
 
 
-def no_cue(text: str) -> Decision:
-    """Nothing decisive was found: sure only if the reply is plainly not about taking part."""
+def no_cue(text: str, had_place: bool = False, answered: bool = False) -> Decision:
+    """Nothing decisive was found: sure only if the reply is plainly not about taking part.
+
+    ``answered``: a bare "yes" was read as answering someone else or confirming a fact.
+    """
     if not text.strip():
         return Decision("other", ["no words of the replier's own"])
     if CHIT_CHAT.search(text) and not PARTICIPATION.search(text):
         return Decision("other", ["thanks or chit-chat, nothing about taking part"])
+    if answered:
+        return Decision("other", ["a yes that answers something else, not the invitation"])
+    if OTHER_TIME.search(text) and not NEGATIVE.search(text):
+        return Decision("other", ["about another time, not this event"])
+    if OTHERS.search(text) and not FIRST_PERSON.search(text):
+        return Decision("other", ["about other people, not the replier"])
+    if had_place and not NEGATIVE.search(text):
+        # Nothing here changes a place already held: "Still coming, just running late!"
+        return Decision("other", ["holds a place; nothing here changes it"])
     return Decision("other", ["no sign-up words found: not sure what this means"], sure=False)

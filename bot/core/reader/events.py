@@ -86,12 +86,14 @@ def _decide(text: str, hits: list[Hit], quoted: str, addressed: bool, about_coll
     if context.awaiting_answer and (answer := answer_to_question(text)):
         return Decision(answer, [f"answers the bot's question: '{text.strip()[:40]}'"])
     quoted_low = normalise_words(quoted.lower())
+    before = len(hits)
     if addressed or asks_something_else(quoted_low):
         # "@Sam yes, it's step-free": a bare yes answers the member, not the announcement.
         hits = [h for h in hits if not (h.intent == "join" and is_bare_yes(h.words))]
     # "Yes, I got the email": a bare yes confirming a fact, not asking for a place.
     hits = [h for h in hits if not (h.intent == "join" and is_bare_yes(h.words)
                                     and _FACT_AFTER.match(text, h.end))]
+    answered = len(hits) < before
     why: list[str] = []
     clauses = Clauses(text)
     hits = mentioned(text, hits, why)
@@ -134,7 +136,7 @@ def _decide(text: str, hits: list[Hit], quoted: str, addressed: bool, about_coll
         intent, sure, words = language.read_foreign(text)
         return Decision(intent, [f"{intent}: '{words}' (another language)"], sure=sure,
                         maybe_not_english=True)
-    return no_cue(text)
+    return no_cue(text, context.had_place, answered)
 
 
 def _from_quote(hit: Hit, quoted: str, lexicon: LexiconLike | None,

@@ -10,7 +10,7 @@ linear in the reply's length.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from bot.core.reader.clauses import QUESTION, REQUEST, Clauses
 from bot.core.reader.conditions import announcement_rules_out
@@ -18,6 +18,7 @@ from bot.core.reader.cues import DECISIVE_KINDS, Hit
 from bot.core.reader.event_cues import UNCERTAIN
 
 WINDOW = 240  # characters a rule looks at around its cue: bounded work per cue
+MAX_CUE = 120  # no cue pattern matches more than this many characters
 
 _CONTRAST = re.compile(r"(?:,\s*|\s)(?:but|however|unfortunately|sadly|except)\b")
 _CONCESSION = re.compile(r"(?:,\s*|\s)(?:but|however|though|although|except)\b")
@@ -72,11 +73,11 @@ def _scope_before(text: str, pos: int) -> str:
 
 def _covered(hits: list[Hit], starts: list[int], a: int, b: int) -> bool:
     """Some cue already spans [a, b) (an idiom such as "can't wait" owns its negation)."""
-    i = bisect_left(starts, a - WINDOW)
-    while i < len(hits) and hits[i].start < b:
-        if hits[i].start <= a and b <= hits[i].end:
+    i = bisect_right(starts, a) - 1
+    while i >= 0 and hits[i].start >= a - MAX_CUE:
+        if hits[i].end >= b:
             return True
-        i += 1
+        i -= 1
     return False
 
 
