@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.core.reply_html import parse_reply_html
 
-MAX_TEXT = 3_000  # own words read (~500 words, far past any real reply): bounded work
+MAX_TEXT = 2_000  # own words read (~350 words, far past any real reply): bounded work
 
 # Three or more of one letter in a row is stretching ("innnn", "pleeease"): keep one.
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
