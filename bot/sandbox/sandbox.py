@@ -14,7 +14,7 @@ from bot.sandbox.faults import Faults
 from bot.sandbox.limiter import SlidingWindowLimiter
 from bot.sandbox.server import Request, make_server, serve
 from bot.sandbox.state import DEFAULT_TOOLS, State
-from bot.sandbox.views import Views
+from bot.sandbox.views import SYSTEM_ACTORS, Views
 
 BOT_NAME = "LOTI Network Bot"
 BOT_EMAIL = "network-bot@loti.london"
@@ -33,7 +33,8 @@ class Sandbox:
 
     def __init__(self, state_file: str | Path | None = None, validate_requests: bool = False,
                  *, host: str = "127.0.0.1", port: int = 0, account_id: int = 1000001,
-                 start_time: datetime | None = None, seed: int = 0) -> None:
+                 start_time: datetime | None = None, seed: int = 0,
+                 bot_admin: bool = False) -> None:
         self.lock = threading.RLock()
         self.state_file = Path(state_file) if state_file else None
         self.validate_requests = validate_requests
@@ -49,7 +50,7 @@ class Sandbox:
         else:
             self.state = State(account_id)
             me = self.state.add_person(BOT_NAME, BOT_EMAIL, self.clock.iso(), company="LOTI",
-                                       title="Network organiser (bot)", admin=True)
+                                       title="Network organiser (bot)", admin=bot_admin)
             self.state.bot_person_id = me["id"]
         self._server = make_server(self, host, port)
         host, port = self._server.server_address[:2]
@@ -181,11 +182,15 @@ class Sandbox:
         return self._write(run)
 
     def add_project(self, name: str, tools=DEFAULT_TOOLS, description: str | None = None,
-                    people: list[int] = ()) -> dict:
-        """Add a project (the bot is on it) with these dock tools enabled."""
+                    people: list[int] = (), bot: bool = True) -> dict:
+        """Add a project with these dock tools enabled and these people on it.
+
+        bot=False: staff made it and forgot to add the bot, which then gets 404 for it.
+        """
         def run() -> dict:
-            project = self.state.add_project(name, self.clock.iso(), description, tools)
-            project["people"] += [p for p in people if p not in project["people"]]
+            on = [self.state.bot_person_id] if bot else []
+            project = self.state.add_project(name, self.clock.iso(), description, tools,
+                                             people=on + [p for p in people if p not in on])
             return self.views.project(project["id"])
         return self._write(run)
 
@@ -210,16 +215,21 @@ class Sandbox:
             board = self.state.recordings[board_id]
             message = self.state.add_recording("Message", board["bucket_id"], board_id,
                                                person_id, self.clock.iso(), subject=subject,
-                                               content=content)
+                                               content=self.views.rich_text(content))
             return self.views.recording(message)
         return self._write(run)
 
-    def post_comment(self, person_id: int, recording_id: int, html: str) -> dict:
-        """Reply to a recording as a person."""
+    def post_comment(self, person_id: int | str, recording_id: int, html: str) -> dict:
+        """Reply to a recording as a person, or as a system actor ("basecamp", "campfire").
+
+        The HTML is stored as Basecamp would store it (allowed tags, mentions expanded).
+        """
         def run() -> dict:
-            self.state.people[person_id]
+            if person_id not in SYSTEM_ACTORS:
+                self.state.people[person_id]
             parent = self.state.recordings[recording_id]
-            comment = api.add_comment(self.state, parent, person_id, html, self.clock.iso())
+            comment = api.add_comment(self.state, parent, person_id,
+                                      self.views.rich_text(html), self.clock.iso())
             return self.views.recording(comment)
         return self._write(run)
 
@@ -233,7 +243,7 @@ class Sandbox:
         """Edit a comment (bumps its updated_at)."""
         def run() -> dict:
             comment = self._comment(comment_id)
-            comment.update(content=html, updated_at=self.clock.iso())
+            comment.update(content=self.views.rich_text(html), updated_at=self.clock.iso())
             return self.views.recording(comment)
         return self._write(run)
 

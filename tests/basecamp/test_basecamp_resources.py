@@ -7,12 +7,11 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 import responses
+from basecamp_helpers import BASE, EXAMPLES, LAUNCHPAD, comment, make_client, person
 from responses import matchers
 
 from bot.basecamp.errors import ConstructionFailed
 from bot.basecamp.models import NewPerson
-
-from .basecamp_helpers import BASE, EXAMPLES, LAUNCHPAD, comment, make_client, person
 
 
 def example(name: str):
