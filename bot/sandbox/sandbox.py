@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 import threading
 from datetime import datetime
@@ -32,12 +33,14 @@ class Sandbox:
     """A stateful, threaded Basecamp stand-in for tests and the demo."""
 
     def __init__(self, state_file: str | Path | None = None, validate_requests: bool = False,
-                 *, host: str = "127.0.0.1", port: int = 0, account_id: int = 1000001,
-                 start_time: datetime | None = None, seed: int = 0,
+                 *, validate_responses: bool = False, host: str = "127.0.0.1", port: int = 0,
+                 account_id: int = 1000001, start_time: datetime | None = None, seed: int = 0,
                  bot_admin: bool = False) -> None:
         self.lock = threading.RLock()
         self.state_file = Path(state_file) if state_file else None
         self.validate_requests = validate_requests
+        self.validate_responses = validate_responses  # its own answers, against the spec
+        self.writes: list[tuple[str, str, bytes]] = []  # (method, path, body) of API writes
         self.clock = SandboxClock(start_time)
         self.faults = Faults(seed=seed)
         self.limiter = SlidingWindowLimiter()
@@ -151,6 +154,27 @@ class Sandbox:
     def log(self, method: str, path: str, status: int) -> None:
         """Record one API request."""
         self.request_log.append(LoggedRequest(method, path, status))
+
+    def log_write(self, method: str, path: str, body: bytes) -> None:
+        """Keep a write's body (tests check what the bot sent, e.g. verbatim times)."""
+        with self.lock:
+            self.writes.append((method, path, body))
+
+    def sent(self, method: str, fragment: str) -> list[Any]:
+        """JSON bodies of the API writes whose path contains `fragment`, oldest first."""
+        with self.lock:
+            return [json.loads(body) for m, path, body in self.writes
+                    if m == method and fragment in path]
+
+    def check_response(self, method: str, path: str, status: int, body: Any) -> None:
+        """Validate one of the sandbox's own answers; problems go to `violations`."""
+        from bot.sandbox.spec import load_spec
+
+        if status in (0, 304) or not path.startswith(f"/{self.account_id}/"):
+            return
+        problems = load_spec().validate_response(method, path, status, body)
+        with self.lock:
+            self.violations.extend(problems)
 
     def check_request(self, method: str, path: str, query: dict, body: Any) -> None:
         """Validate a request against the OpenAPI spec; record problems, never fail it."""
