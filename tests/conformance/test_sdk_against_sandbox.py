@@ -60,7 +60,7 @@ def _exercised(sb) -> set[str]:
     return ops
 
 
-def _scenario(sb, sdk) -> None:  # noqa: PLR0915 - one long script reads best here
+def _scenario(sb, sdk) -> None:
     staff = sb.add_person("Grace Lee", "grace@loti.london", company="LOTI")
     amara = sb.add_person("Amara Okafor", "amara@camden.gov.uk", company="Camden Council")
 
