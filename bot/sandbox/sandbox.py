@@ -232,6 +232,13 @@ class Sandbox:
             people += [p for p in person_ids if p not in people]
         self._write(run)
 
+    def revoke(self, project_id: int, person_ids: list[int]) -> None:
+        """Take people off a project (the bot too: it then gets 404 for the project)."""
+        def run() -> None:
+            project = self.state.projects[project_id]
+            project["people"] = [p for p in project["people"] if p not in person_ids]
+        self._write(run)
+
     def post_message(self, person_id: int, board_id: int, subject: str,
                      content: str = "") -> dict:
         """Post a message on a board as a person."""
