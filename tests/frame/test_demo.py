@@ -15,8 +15,8 @@ from bot.config import load_config
 from bot.demo import STAFF_PROJECTS, demo_config_dir, seed
 from bot.demo_script import DEMO_CAPACITY, MEMBERS, PROMOTED, RECRUITMENT_REPLIES
 from bot.sandbox import Sandbox
-from bot.sandbox.state import State
 from bot.sandbox.richtext import sign_sgid
+from bot.sandbox.state import State
 from tests.frame.frame_support import REPO
 
 COHORT = "Confident Digital Leaders, spring 2027"
