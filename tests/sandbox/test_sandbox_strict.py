@@ -120,6 +120,21 @@ class TestRichText:
         assert "<figure><img src=" in content and 'class="avatar"' in content
         assert "<figcaption>Alice Adams</figcaption></figure></bc-attachment>!" in content
 
+    def test_the_reply_reader_reads_the_expanded_mention(self, sb, api):
+        from bot.core.reply_html import parse_reply_html, text_parts
+
+        _, message = project_with_message(sb, api)
+        alice = sb.add_person("Alice Adams", "alice@example.org")
+        sgid = alice["attachable_sgid"]
+        bob = sb.add_person("Bob Brown", "bob@example.org")
+        stored = sb.post_comment(bob["id"], message["id"],
+                                 f'<div><bc-attachment sgid="{sgid}"></bc-attachment> '
+                                 "you would love this</div>")["content"]
+        reading = parse_reply_html(stored)
+        assert reading.mention_names == ["Alice Adams"] and reading.mention_sgids == [sgid]
+        assert reading.text == "@person you would love this" and reading.starts_with_mention
+        assert text_parts(stored).text == "Alice Adams you would love this"
+
     def test_a_forged_sgid_is_dropped(self, sb, api):
         _, message = project_with_message(sb, api)
         alice = sb.add_person("Alice Adams", "alice@example.org")
