@@ -342,7 +342,9 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
     topics = tuple(acc.offers + acc.wants + acc.unassigned)
     if topics or acc.excluded:
         # Topics with no role: sure only once an earlier reply gave the role (read_replies).
-        return ReplyReading(intent="topics", unassigned=topics, sure=False, **common)
+        # A story about an earlier round ("I was mentored on X two years ago") is sure.
+        return ReplyReading(intent="topics", unassigned=topics, sure=bool(past) and not foreign,
+                            **common)
     if cue.THANKS.search(text) and not _ROLE_WORDS.search(text) and not foreign:
         return ReplyReading(intent="thanks", **common)
     # No cue found: sure only when the reply is plainly not about taking part herself: a

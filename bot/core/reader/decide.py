@@ -36,10 +36,11 @@ CHIT_CHAT = re.compile(
 OTHER_TIME = re.compile(
     r"\b(?:one day|some day|someday|next (?:time|one|year|round)|in (?:the )?future|"
     r"last (?:time|year|one|session|round)|i went|loved (?:the|it|last)|"
-    r"enjoyed (?:the|it|last))\b"
+    r"enjoyed (?:the|it|last)|hear(?:ing)? (?:how|about) it|how it (?:goes|went))\b"
 )
 # About other people, with no word about the writer: "Everyone should sign up, it's fab".
-OTHERS = re.compile(r"\b(?:everyone|everybody|so many (?:people|of you)|all of you|you're|"
+OTHERS = re.compile(r"\b(?:everyone|everybody|anyone|anybody|those who|so many (?:people|of you)|"
+                    r"all of you|you're|"
                     r"you are|people|they're|she's|he's)\b")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i'll|i've|me|my|myself)\b")
 NEGATIVE = re.compile(
