@@ -197,7 +197,8 @@ def _role_cues(clause: str, mentor_seen: bool) -> tuple[list[tuple[int, str, boo
 
     for m in cue.NOMINATION.finditer(work):  # praise of someone else, unless "I would be..."
         subject = _subject_before(work, m.start())
-        if subject is None or not cue.FIRST_RE.match(subject):
+        theirs = cue.SOMEONE_OF_MINE.search(work[max(0, m.start() - 60) : m.start()])
+        if subject is None or not cue.FIRST_RE.match(subject) or theirs:
             others = True
             work = work[: m.start()] + "#" * (m.end() - m.start()) + work[m.end() :]
     for p in cue.BOTH:

@@ -41,6 +41,9 @@ OTHER = r"(?:you|you'd|you'll|you're|your|she|she'd|she's|he|he'd|he's|they|they
     r"who'd|who would|who'll|who wants?|who needs?)"
 SUBJECT = re.compile(r"(?<![\w'])(" + FIRST + "|" + OTHER + r")(?![\w'])")
 FIRST_RE = re.compile(FIRST + "$")
+# "My manager Kate would make a great mentor": "my" here names someone else.
+SOMEONE_OF_MINE = re.compile(r"\b(?:my|our) (?:line )?(?:manager|colleague|boss|director|deputy|"
+                             r"team ?mate|friend|report|direct report|head of \w+)\b")
 
 BOTH = [
     re.compile(r"\b(?:mentor|mentoring)\s*(?:and|&|/|\+|or)\s*(?:a\s+)?mentee\b"),

@@ -35,13 +35,14 @@ CHIT_CHAT = re.compile(
 # About another time: "I'd love to go to one of these one day", "it was great last time".
 OTHER_TIME = re.compile(
     r"\b(?:one day|some day|someday|next (?:time|one|year|round)|in (?:the )?future|"
-    r"last (?:time|year|one|session|round)|i went|loved (?:the|it|last)|"
+    r"last (?:time|year|one|session|round|cohort|course)|i went|loved (?:the|it|last)|"
     r"enjoyed (?:the|it|last)|hear(?:ing)? (?:how|about) it|how it (?:goes|went))\b"
 )
 # About other people, with no word about the writer: "Everyone should sign up, it's fab".
 OTHERS = re.compile(r"\b(?:everyone|everybody|anyone|anybody|those who|so many (?:people|of you)|"
                     r"all of you|you're|"
                     r"you are|people|they're|she's|he's)\b")
+_IDIOM = re.compile(r"\bcan't (?:wait|believe|recommend|thank)\w*")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i'll|i've|me|my|myself)\b")
 NEGATIVE = re.compile(
     r"\b(?:not|no|never|cancel\w*|sorry|unfortunately|sadly|afraid|drop|withdraw\w*|"
@@ -90,11 +91,12 @@ def no_cue(text: str, had_place: bool = False, answered: bool = False) -> Decisi
         return Decision("other", ["thanks or chit-chat, nothing about taking part"])
     if answered:
         return Decision("other", ["a yes that answers something else, not the invitation"])
-    if OTHER_TIME.search(text) and not NEGATIVE.search(text):
+    calm = _IDIOM.sub("", text)  # "can't recommend it enough" is no negation
+    if OTHER_TIME.search(text) and not NEGATIVE.search(calm):
         return Decision("other", ["about another time, not this event"])
     if OTHERS.search(text) and not FIRST_PERSON.search(text):
         return Decision("other", ["about other people, not the replier"])
-    if had_place and not NEGATIVE.search(text):
+    if had_place and not NEGATIVE.search(calm):
         # Nothing here changes a place already held: "Still coming, just running late!"
         return Decision("other", ["holds a place; nothing here changes it"])
     return Decision("other", ["no sign-up words found: not sure what this means"], sure=False)

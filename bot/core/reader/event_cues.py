@@ -69,7 +69,7 @@ _RAW: list[tuple[str, str, str]] = [
     # Other people who can't come are not the replier: "a recording for those who can't attend?"
     ("other", "neutral", r"\b(?:those|people|anyone|anybody|others|folks|colleagues|members|someone|somebody|everyone) (?:who|that)(?: [\w']+){1,4}"),
     ("other", "neutral", r"\bcan't wait\b|\bcan't believe\b|\bcan't recommend\b|\bcan't thank\b"),
-    ("other", "future", r"\b(?:for|at|in) (?:the )?next (?:one|time|session|event|cohort|round|year|meetup)\b|\bnext time\b|\bin (?:the )?future\b|\bfuture (?:ones|sessions|events|cohorts)\b|\b(?:one|some) day(?=\s*(?:[!.?]|$))|\bsomeday\b|\bat some point\b"),
+    ("other", "future", r"\b(?:for|at|in|maybe|perhaps|hopefully) (?:the )?next (?:one|time|session|event|cohort|round|year|meetup)\b|\bnext time\b|\bin (?:the )?future\b|\bfuture (?:ones|sessions|events|cohorts)\b|\b(?:one|some) day(?=\s*(?:[!.?]|$))|\bsomeday\b|\bat some point\b"),
     ("maybe", "strong", r"\b(?:pencil|put|mark) me (?:down |in )?as (?:a )?(?:maybe|tentative|possible)\b"),
     ("maybe", "hedge", r"\b(?:tentative(?:ly)?|provisional(?:ly)?|pencilled|penciled)\b(?: yes)?"),
     ("maybe", "hedge", r"\bnot (?:yet )?(?:sure|certain|100%) (?:if |whether |that )?(?:i|i'll|i will|i can|i'd)\b"),
@@ -79,6 +79,7 @@ _RAW: list[tuple[str, str, str]] = [
     # Withdrawing a place already asked for.
     ("withdraw", "strong", r"\b(?:drop|pull|bow|back|duck) out\b"),
     ("withdraw", "strong", r"\bwithdraw(?:ing)?\b"),
+    ("withdraw", "strong", r"\b(?:need|have|got|going) to bail\b|\bbail(?:ing)? out\b"),
     ("withdraw", "strong", r"\bcancel (?:my|me|our) (?:place|spot|booking|seat|name)\b"),
     ("withdraw", "strong", r"\b(?:have|need|got|going) to cancel\b"),
     ("withdraw", "strong", r"\b(?:take|cross|strike|scratch) (?:me|my name) (?:off|out)\b"),
@@ -133,7 +134,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("decline", "strong", r"\b(?:i'll|i will|i'm going to|going to|i must|i'd better|i'll have to|i) (?:have to )?(?:politely |regretfully |respectfully |reluctantly )?(?:decline|say no)\b"),
     ("decline", "strong", r"\b(?:i'm|i am|i'll be|i will be) unavailable\b|\blet (?:someone|somebody|others|another person|other people|a colleague)(?: else)? (?:have|take|go)\b|\bgive (?:someone|somebody)(?: else)? (?:a|the|my) (?:chance|place|spot)\b"),
     ("decline", "strong", r"(?:\b(?:i'm|i am) |^\s*)not (?:free|around|available)\b(?= (?:that|this|then|on the|at that|for (?:this|it|that)|unfortunately|sadly|i'm afraid)\b|\s*(?:[.!,;:\-–—]|$))"),
-    ("decline", "strong", r"\b(?:sadly |unfortunately |afraid |but )?not (?:this|that|the) (?:time|one|cohort|session|round|year|month|event|occasion)\b"),
+    ("decline", "strong", r"\b(?:sadly |unfortunately |afraid |but )?not (?:for )?(?:this|that|the) (?:time|one|cohort|session|round|year|month|event|occasion)\b"),
     ("decline", "strong", r"\b(?:sadly|afraid|unfortunately) not\b"),
     ("decline", "strong", r"(?:[.!?\-–—]\s*|\b(?:so|but) )(?:no|nope|nah)\b(?![,\s]+(?:i (?:don't|haven't|have no)|dietary|access|need))(?=\s*(?:[.!,;:\-–—]|$|sorry|thanks|thank|i'm afraid|unfortunately|sadly|from me|for me|[^\w\s]))"),
     ("decline", "strong", r"\b(?:i'd|i would|would) (?:\w+ ){0,2}?if i could\b(?=\s*(?:[.!,;:)\-–—]|$|[^\w\s]))"),
@@ -163,6 +164,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:add|put|get) my name (?:down|on)\b"),
     ("join", "strong", r"\b(?:save|reserve|book|hold|keep|grab) me a (?:place|spot|seat|space|ticket)\b"),
     ("join", "strong", r"\b(?:i'm|i am|definitely|count me|totally) up for (?:this|it|that)\b"),
+    ("join", "strong", r"\bi can (?:now|after all|come now|make it now|make it after all)\b(?! \w)"),
     ("join", "wish", r"\b(?:i'd|i would|i'll|i will|i'd definitely|i'd totally) (?:\w+ )?be up for (?:this|it|that)\b"),
     ("join", "strong", r"\b(?:definitely|deffo|absolutely) (?:coming|attending|joining|on for (?:this|it))\b"),
     # A bare "in" as a whole clause ("— in!", "In for this one") is a yes.
@@ -222,7 +224,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("other", "referral", r"\b(?:you|she|he|they)(?:'d| would| will| might) (?:really |definitely |so )?(?:love|like|enjoy|be interested)\b"),
     ("other", "referral", r"\b(?:coming|going|joining) with @person\b|\bbringing @person\b|\b(?:tagging|cc|fyi) @person\b"),
     # Obstacles: reasons not to come (decide "I'd love to, but ...").
-    ("decline", "obstacle", r"\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\bat the same time\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off|i'm out|i am out) (?:that|this|on|for|all)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\b(?:prior|previous|another|existing) engagement\b|\b(?:another|a different|an?other) (?:event|meeting|session|training|conference|workshop)\b|\botherwise engaged\b|\bsite visit\b|\b(?:on|doing) (?:a |an )?(?:training )?course\b|\bin court\b|\bon a train\b|\bout of (?:the country|town|london)\b|\btoo much on\b|\bsnowed under\b|\bswamped\b|\bworking that\b"),
+    ("decline", "obstacle", r"\bsomething(?:'s| has)? (?:come|came) up\b|\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\bat the same time\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off|i'm out|i am out) (?:that|this|on|for|all)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\b(?:prior|previous|another|existing) engagement\b|\b(?:another|a different|an?other) (?:event|meeting|session|training|conference|workshop)\b|\botherwise engaged\b|\bsite visit\b|\b(?:on|doing) (?:a |an )?(?:training )?course\b|\bin court\b|\bon a train\b|\bout of (?:the country|town|london)\b|\btoo much on\b|\bsnowed under\b|\bswamped\b|\bworking that\b"),
     # Questions that are not requests.
     ("question", "ask", r"\b(?:would (?:also )?(?:like|love) to know|wondering (?:if|whether|what|how|when)|do you know|quick question|one question|a question|can (?:someone|anyone|you) (?:tell|confirm|let me know))\b"),
     # Emoji that answer on their own.

@@ -39,6 +39,10 @@ _REGRET = re.compile(
     r"drat|boo|shame)\b"
 )
 _LETTERS = re.compile(r"[^\W\d_]")
+_PASSIVE_REQUEST = re.compile(
+    r"\b(?:could|can|may|might) i (?:please |possibly |still |also )?be (?:considered|included|"
+    r"added|put|squeezed|kept|pencilled|penciled)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,11 @@ def _decide(text: str, hits: list[Hit], quoted: str, addressed: bool, about_coll
     if context_hits and not asks:
         return _from_quote(context_hits[-1], quoted, lexicon, context)
     if clauses.any_question() or asks:
-        return Decision("question", [f"a question: '{clauses.first_question(text)}'"])
+        reasons = [f"a question: '{clauses.first_question(text)}'"]
+        if _PASSIVE_REQUEST.search(text):
+            # "Could I be considered for a place?": may be asking for a place. Ask.
+            return Decision("question", [*reasons, "it may be asking for a place"], sure=False)
+        return Decision("question", reasons)
     soft = [h for h in hits if h.kind == "soft"]
     if soft:
         return Decision(soft[-1].intent, [soft[-1].describe()])

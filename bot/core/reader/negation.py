@@ -232,9 +232,11 @@ def sentence_rules(
         if h.kind == "wish" and not contrast:
             h.kind = "strong"
         out.append(h)
-    # A yes about a later event ("count me in for the next one") is not a yes to this one.
+    # A yes or a maybe about a later event ("count me in for the next one", "maybe the next
+    # one") is not an answer about this one.
     future = {h.sentence for h in out if h.kind == "future"}
-    out = [h for h in out if not (h.intent == "join" and h.sentence in future)]
+    out = [h for h in out if not (h.intent in ("join", "maybe") and h.kind != "implied"
+                                  and h.sentence in future)]
     # A hedge lowers a yes in its sentence to a maybe ("fingers crossed I can make it").
     hedged = {h.sentence for h in out if h.kind == "hedge"}
     return [h for h in out
