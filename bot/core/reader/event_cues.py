@@ -40,6 +40,7 @@ _RAW: list[tuple[str, str, str]] = [
     # Double negatives and fixed idioms that look like their opposite.
     # Pseudo-triggers: idioms whose "not"/"nothing" does not negate, matched first.
     ("join", "strong", r"(?:\b(?:wild horses|nothing|nobody|no one|no-one|you|they)(?: (?:in the world|on earth))? |^\s*|(?<=[.!?,;:\-–—])\s*)(?:could|would|will|can|couldn't|wouldn't|won't|can't)(?: possibly)? (?:keep|stop|drag|tear|pull|hold) me (?:away|back|from (?:coming|going|joining|attending|being there)|(?:coming|going|joining|attending))\b"),
+    ("join", "strong", r"\b(?:wild horses|nothing|nobody|no one|no-one) (?:could|would|will|can|couldn't|wouldn't|won't|can't) (?:possibly )?(?:stop|keep) me\b"),
     ("join", "strong", r"\b(?:i'm |i am )?(?:not|never) not (?:coming|going|attending|joining|come|go|attend|join|be there)\b"),
     ("join", "strong", r"\b(?:i'd|i would|would|it'd|it would|that'd|that would) be (?:mad|silly|daft|crazy|rude|foolish|bonkers|criminal|a crime) not to\b"),
     ("join", "strong", r"\b(?:i )?(?:don't|can't) see why not\b"),
