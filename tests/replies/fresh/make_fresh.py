@@ -391,11 +391,65 @@ MENTORING_3 = [
      "plain"),
 ]
 
+# Batch 4: written after batch 3 was fixed, labelled before the reader was run on it, and not
+# fixed afterwards (a second honest held-out figure).
+EVENTS_4 = [
+    ("S", ["Wouldn't miss it for anything 🥂"], Y, "join", "negated miss"),
+    ("L", ["Put me in the 'yes' pile please"], Y, "join", "paraphrase"),
+    ("D", ["Yes yes yes! Finally a Friday one"], Y, "join", "plain"),
+    ("U", ["I'd like to apply for the spring cohort please"], Y, "join", "apply"),
+    ("S", ["Could you add my name to the list?"], Y, "join", "request"),
+    ("L", ["Happy to join 😊"], Y, "join", "plain"),
+    ("D", ["Signing up now!"], Y, "join", "word ending"),
+    ("S", ["Afraid I can't this time, have fun everyone"], N, "decline", "plain no"),
+    ("L", ["Clashes with my team meeting unfortunately"], N, "decline", "obstacle"),
+    ("D", ["Not available on the 21st, sorry"], N, "decline", "plain no"),
+    ("U", ["I'll have to give this one a miss"], N, "decline", "idiom"),
+    ("S", ["Count me in", "Really sorry, I won't make it after all"], N, "withdraw",
+     "needs history"),
+    ("L", ["Yes please", "Please take my name off, I'm off sick"], N, "withdraw",
+     "needs history"),
+    ("D", ["I'm in", "Cancel me please, sorry"], N, "withdraw", "needs history"),
+    ("L", ["Not sure I can, will confirm by Friday"], N, "maybe", "hedge"),
+    ("S", ["Should be able to, but can't promise"], N, "maybe", "hedge"),
+    ("D", ["I'll try and pop along later in the day"], N, "maybe", "hedge"),
+    ("U", ["Possibly — waiting to hear about my leave"], N, "maybe", "hedge"),
+    ("L", ["Is it being recorded for those who can't make it?"], N, "question",
+     "question with a no inside"),
+    ("S", ["What's the dress code?"], N, "question", "question"),
+    ("D", ["Is lunch included?"], N, "question", "question"),
+    ("U", ["Who's running the course this time?"], N, "question", "question"),
+    ("S", ["@Amira Khan yes it's on the roof terrace"], N, "other", "reply to a member"),
+    ("L", ["Thank you, really useful topic"], N, "other", "thanks"),
+    ("D", ["Out of office: back on Tuesday, limited access to email"], N, "other",
+     "out of office"),
+    ("S", ["Ja, ich komme gern!"], Y, "join", "German"),
+    ("L", ["Oui, je viens !"], Y, "join", "French"),
+    ("D", ["Niestety nie mogę"], N, "decline", "Polish"),
+    ("S", ["in!!"], Y, "join", "bare in"),
+    ("L", ["deffo up for this"], Y, "join", "slang"),
+]
+MENTORING_4 = [
+    (["Sign me up as a mentor for agile delivery please"], "mentor", ["agile delivery"],
+     "plain"),
+    (["I'd value a mentor on budgeting"], "mentee", ["budgeting"], "plain"),
+    (["Happy to do both — can mentor on user research, want help with leadership"], "both",
+     ["user research", "leadership"], "both"),
+    (["Is this open to men as well?"], "none", [], "question"),
+    (["Great initiative, thanks all"], "none", [], "thanks"),
+    (["Count me out this time please"], "none", [], "decline"),
+    (["I'd like a mentor - data protection please"], "mentee", ["data protection"], "plain"),
+    (["I can mentor two people on cyber security"], "mentor", ["cyber security"], "capacity"),
+    (["Could I get a mentor for negotiation?"], "mentee", ["negotiation"], "request"),
+    (["Sim, quero uma mentora"], "mentee", [], "Portuguese"),
+]
+
 
 def main() -> None:
     for batch, (events, ments) in enumerate(((EVENTS_1, MENTORING_1),
                                              (EVENTS_2, MENTORING_2),
-                                             (EVENTS_3, MENTORING_3)), start=1):
+                                             (EVENTS_3, MENTORING_3),
+                                             (EVENTS_4, MENTORING_4)), start=1):
         rows = [event(i, batch, *e) for i, e in enumerate(events, 1)]
         rows += [mentoring(i, batch, *m) for i, m in enumerate(ments, 1)]
         path = HERE / f"fresh-{batch}.jsonl"
