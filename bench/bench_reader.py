@@ -50,7 +50,19 @@ def timings() -> None:
         worst = max(worst, event, mentor)
         print(f"  {phrase.strip()!r:28} event {event * 1000:6.1f} ms   "
               f"mentoring {mentor * 1000:6.1f} ms")
-    print(f"  worst: {worst * 1000:.1f} ms (goal < 100 ms; main's reader took 8-19 s)")
+    shapes = {
+        "a div per 'Count me in!'": "".join("<div>Count me in!</div>" for _ in range(2272)),
+        "'yes please' lines (<br>)": "<div>" + "yes please<br>" * 3571 + "</div>",
+        "'Yes! ' sentences": "<div>" + "Yes! " * 10_000 + "</div>",
+        "'Count me in. ' sentences": "<div>" + "Count me in. " * 3846 + "</div>",
+    }
+    for label, html in shapes.items():
+        event = best_of(lambda h=html: classify(h, None, ctx))
+        mentor = best_of(lambda h=html: read_replies([h], vocab))
+        worst = max(worst, event, mentor)
+        print(f"  {label:28} event {event * 1000:6.1f} ms   mentoring {mentor * 1000:6.1f} ms")
+    print(f"  worst: {worst * 1000:.1f} ms (goal < 100 ms; main's reader took 1.4 s to 234 s "
+          "on these shapes: 54 s for the <br> lines, 234 s for the 'Yes! ' sentences)")
     print("growth with length ('count me in ' repeated), event reader:")
     for size in (500, 1_000, 2_000, 3_000, 10_000, 50_000):
         html = "<div>" + "count me in " * (size // 12) + "</div>"

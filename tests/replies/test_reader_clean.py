@@ -59,3 +59,12 @@ def test_out_of_office_is_recognised() -> None:
 
 def test_reading_is_bounded() -> None:
     assert len(normal_form("a b " * 50_000)) == MAX_TEXT
+
+
+def test_a_long_reply_is_read_up_to_the_budget_and_never_emptied() -> None:
+    one_node = clean("<div>" + "count me in " * 5000 + "</div>")
+    assert one_node.text.startswith("count me in count me in") and len(one_node.text) == MAX_TEXT
+    many_tags = clean("".join("<div>Count me in!</div>" for _ in range(3000)))
+    assert many_tags.text.startswith("Count me in!") and many_tags.text.count("Count me in!") > 50
+    quoted_first = clean("<blockquote>" + "quoted words " * 400 + "</blockquote><div>Same</div>")
+    assert quoted_first.text == "Same"  # a long quote before the answer still leaves the answer

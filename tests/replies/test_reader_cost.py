@@ -96,3 +96,16 @@ def test_the_check_catches_a_quadratic_reader() -> None:
     exec(code, scope)
     w1, w2, w4 = (work(lambda k=k: scope["rescan"]("x " * k)) for k in (40, 80, 160))
     assert w4 - w2 > 2.6 * (w2 - w1) + 200
+
+
+def test_many_lines_and_sentences_grow_linearly() -> None:
+    """The shapes that took main's reader 54 s (<br> lines) and 234 s ("Yes! " sentences)."""
+    shapes = [
+        lambda k: "<div>" + "yes please<br>" * k + "</div>",
+        lambda k: "<div>" + "Yes! " * k + "</div>",
+        lambda k: "".join("<div>Count me in!</div>" for _ in range(k)),
+    ]
+    for shape in shapes:
+        ws = [work(lambda k=k, shape=shape: classify(shape(k), None, ReplyContext()))
+              for k in (50, 100, 200)]
+        assert ws[2] - ws[1] <= 2.6 * (ws[1] - ws[0]) + 200, ws
