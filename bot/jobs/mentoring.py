@@ -47,17 +47,14 @@ def _place(ctx: JobContext, project: str | None) -> posting.Place:
 
 def plan(ctx: JobContext) -> None:
     """Carry every configured round forward by whatever steps are due."""
-    failed: Exception | None = None
+    failed: list[str] = []
     for rnd in ctx.config.mentoring:
         if ctx.now < rnd.call_at:
             continue
-        try:
-            plan_round(ctx, rnd)
-        except Exception as err:  # one broken round must not hold up the others
-            ctx.log.error("mentoring: %s failed: %s", rnd.key, type(err).__name__)
-            failed = failed or err
-    if failed is not None:
-        raise failed
+        # One broken round must not hold up the others; the planner logs one line for all.
+        posting.isolated(ctx, f"mentoring:{rnd.key}", failed, lambda r=rnd: plan_round(ctx, r))
+    if failed:
+        raise posting.PlanFailed("mentoring", failed)
 
 
 def plan_round(ctx: JobContext, rnd: MentoringRound) -> None:

@@ -59,11 +59,23 @@ def network(ctx: JobContext) -> Place:
     return place
 
 
+class FailedPost(str):
+    """The key of a planned post that failed, carrying the one-line reason."""
+
+    reason: str
+
+    def __new__(cls, key: str, reason: str) -> FailedPost:
+        item = super().__new__(cls, key)
+        item.reason = reason
+        return item
+
+
 class PlanFailed(Exception):
-    """Some planned posts failed this cycle (each was logged); the rest went ahead."""
+    """Some planned posts failed this cycle; the rest went ahead. The planner logs one line."""
 
     def __init__(self, part: str, keys: list[str]):
-        self.keys = keys
+        self.keys = list(keys)
+        self.reasons = {str(k): getattr(k, "reason", "failed") for k in keys}
         super().__init__(f"{part}: {len(keys)} planned post(s) failed: {', '.join(keys)}")
 
 
@@ -71,14 +83,15 @@ _FATAL = {"AuthError", "AccountInactive"}
 
 
 def isolated(ctx: JobContext, key: str, failed: list[str], fn: Callable[[], None]) -> None:
-    """Run one planned post; a failure is logged and noted, and the next post still runs."""
+    """Run one planned post; a failure is noted (with its reason) and the next post still runs."""
     try:
         fn()
     except Exception as err:
         if type(err).__name__ in _FATAL:
             raise  # not about this post: stop the cycle
-        ctx.log.error("%s failed: %s: %s", key, type(err).__name__, err)
-        failed.append(key)
+        # The planner logs one line for the whole pass; the traceback only with --verbose.
+        ctx.log.debug("%s failed", key, exc_info=True)
+        failed.append(FailedPost(key, f"{' '.join(str(err).split())} ({type(err).__name__})"))
 
 
 def finish(ctx: JobContext, key: str, kind: str, outcome: str) -> None:
