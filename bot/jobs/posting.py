@@ -11,6 +11,7 @@ from bot.store import events_tables as t
 
 if TYPE_CHECKING:
     from bot.basecamp.models import Person, Project
+    from bot.core.calendar import PlannedPost
     from bot.jobs.context import JobContext
 
 
@@ -155,3 +156,62 @@ def roster_emails(ctx: JobContext, key: str) -> list[dict[str, Any]]:
 def people_by_email(ctx: JobContext) -> dict[str, Person]:
     """Everyone the bot can see, by lower-case email."""
     return {p.email_address.lower(): p for p in ctx.client.people() if p.email_address}
+
+
+# ---- catching up after a late start ----------------------------------------------------------
+
+
+def finished_times(ctx: JobContext, keys: list[str]) -> dict[str, Any]:
+    """Finished planned posts among `keys`, with when they finished (for catch-up decisions)."""
+    from sqlalchemy import select
+
+    if not keys:
+        return {}
+    c = t.planned_posts.c
+    with ctx.store.transaction() as conn:
+        rows = conn.execute(select(c.key, c.finished_at).where(c.key.in_(keys)))
+        return {r.key: r.finished_at for r in rows}
+
+
+def staff_project(ctx: JobContext) -> str | None:
+    """The staff-only project the config names first (cohort coverage, mentoring approval)."""
+    for cohort in ctx.config.cohorts:
+        if cohort.recruitment is not None and cohort.recruitment.staff_project:
+            return cohort.recruitment.staff_project
+    for rnd in ctx.config.mentoring:
+        if rnd.approval_project:
+            return rnd.approval_project
+    return None
+
+
+def report_missed(ctx: JobContext, post: PlannedPost, what: str) -> str | None:
+    """Skip a post whose moment has passed and tell staff once; the outcome to record.
+
+    Returns "missed" once staff have been told (or there is nowhere to tell them), None in a
+    dry run (the message is only listed).
+    """
+    late = post.expires_at is not None and ctx.now >= post.expires_at
+    r = ctx.renderer
+    due = f"{r.uk_date(post.due_at)} at {r.uk_time(post.due_at)}"
+    now = f"{r.uk_date(ctx.now)} at {r.uk_time(ctx.now)}"
+    why = ("it had stopped mattering by then" if late else
+           "it would have come straight after the post it follows up, which only went out "
+           "just now")
+    name = staff_project(ctx)
+    if name is None:
+        ctx.log.warning("%s: skipped (due %s, %s); no staff project in the config to tell",
+                        post.key, due, why)
+        return "missed"
+    place = place_of(find_project(ctx, name))
+    if place.board_id is None:
+        raise SetupError(f"the staff project {name!r} needs its Message Board")
+    body = (f"<div>I skipped {escape(what)}. It was due {escape(due)}, but I only ran "
+            f"{escape(now)} and {escape(why)}.</div>"
+            "<div><br>Nothing has been posted. If members still need to hear about it, please "
+            "post something by hand.</div>")
+    subject = f"Skipped: {what}"
+    done = ctx.outbox.create_message(f"staff:skipped:{post.key}", place.board_id, subject, body)
+    if done is None:
+        return None
+    ctx.log.info("%s: skipped (its moment had passed); staff told in %s", post.key, name)
+    return "missed"
