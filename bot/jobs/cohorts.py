@@ -282,8 +282,11 @@ def _setup(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
     else:
         project = ctx.outbox.create_project(f"{k}:project", c.name, c.description or None)
     if project is None:
-        return None  # dry run: later steps need the project's id
-    place = posting.place_of(ctx.client.project(project.id))
+        # Dry run: nothing is built, but list the later steps too (against a stand-in
+        # project: the outbox sends nothing, so its ids are never used).
+        place = posting.Place(0, 0, 0, None, 0)
+    else:
+        place = posting.place_of(ctx.client.project(project.id))
     missing = [t for t in ("message_board", "schedule") if getattr(
         place, {"message_board": "board_id", "schedule": "schedule_id"}[t]) is None]
     if missing:
@@ -303,7 +306,7 @@ def _setup(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
                                            company_name=p.get("organisation"))
     ctx.outbox.update_project_access(f"{k}:access", place.project_id, grant=sorted(grant),
                                      create=[create[e] for e in sorted(create)])
-    on_project = list(ctx.client.project_people(place.project_id))
+    on_project = list(ctx.client.project_people(place.project_id)) if project else []
 
     def found(group: list[dict]) -> list[Any]:
         ids = {p.get("person_id") for p in group} - {None}
@@ -329,7 +332,7 @@ def _setup(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
             raise posting.SetupError(f"{c.key}: the cohort project has no Automatic Check-ins")
         ctx.outbox.create_question(f"{k}:checkin", place.questionnaire_id, c.check_in.title,
                                    checkin_schedule(c))
-    return "posted"
+    return "posted" if project is not None else None
 
 
 def _session(c: Cohort, post: PlannedPost, tz: ZoneInfo) -> SessionPlan:

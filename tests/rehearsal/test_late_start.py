@@ -41,3 +41,10 @@ def test_a_mentoring_call_three_weeks_late_on_matching_day_is_skipped(world) -> 
     assert len([m for m in world.staff_room() if "mentoring" in m["subject"]]) == 1
     assert world.staff_room("LOTI staff") == []
 
+
+
+def test_a_late_start_in_a_dry_run_lists_the_staff_message_and_records_nothing(world) -> None:
+    result = world.tick(london(2026, 9, 1, 9, 30), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Skipped: the “places left” nudge" in result.output
+    assert world.staff_room() == [] and world.network() == []
