@@ -158,3 +158,10 @@ def write_transcript(sandbox: Any, signups: list[tuple[str, list[Any]]], out_dir
         transcript_page=transcript.name),
         encoding="utf-8")
     return transcript, chart_page
+
+
+def post_page(subject: str, body_html: str, author: str = "LOTI Network Bot") -> str:
+    """One post as a page, roughly as Basecamp shows it (mentions as @(mention))."""
+    shown = MENTION.sub('<span class="mention">@(mention)</span>', clean_html(body_html))
+    return _env().get_template("post.html.j2").render(
+        subject=subject, author=author, html=Markup(shown))  # cleaned by nh3 above
