@@ -42,7 +42,7 @@ USER_AGENT = "LOTI Network Bot demo (https://loti.london)"
 STAFF_PROJECTS = ("LOTI staff", "LOTI staff room")  # mentoring approval, cohort coverage
 CREATES = {"message", "comment", "boost", "schedule_entry", "project", "campfire_line",
            "question"}  # fmt: skip
-MENTION = re.compile(r'<bc-attachment[^>]*sgid="([^"]+)"[^>]*>(?:</bc-attachment>)?')
+MENTION = re.compile(r'<bc-attachment[^>]*sgid="([^"]+)"[^>]*>(?:.*?</bc-attachment>)?', re.S)
 ITEM_TYPES = ("Message", "Comment", "Schedule::Entry", "Question", "Chat::Lines::Text",
               "Chat::Lines::RichText")
 

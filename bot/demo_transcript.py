@@ -20,7 +20,7 @@ from markupsafe import Markup
 from bot.basecamp.richtext import clean_html, escape
 
 TEMPLATES = Path(__file__).with_name("demo_templates")
-MENTION = re.compile(r'<bc-attachment[^>]*sgid="([^"]+)"[^>]*>(?:</bc-attachment>)?')
+MENTION = re.compile(r'<bc-attachment[^>]*sgid="([^"]+)"[^>]*>(?:.*?</bc-attachment>)?', re.S)
 UNKNOWN_ORG = "Organisation not known"
 
 

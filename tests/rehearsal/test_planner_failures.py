@@ -43,7 +43,7 @@ def test_a_missing_staff_project_is_one_line_naming_the_entry_then_backs_off(
         (line,) = _errors(caplog)
         text = line.getMessage()
         assert "cohorts failed" in text
-        assert "no active Basecamp project called 'LOTI staff room'" in text
+        assert "Basecamp project called 'LOTI staff room'" in text
         assert "Fix: config/cohorts.yaml, cohorts entry “spring-2027”" in text
         assert "Trying again in 2 minutes" in text
         assert line.exc_info is None and "Traceback" not in caplog.text
