@@ -297,12 +297,26 @@ def summarise(sandbox: Sandbox, rows: dict[str, Any]) -> Summary:
     )
 
 
+class _Problems(logging.Filter):
+    """Counts warnings and errors, so the story can say whether the log needs a look."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        self.count += record.levelno >= logging.WARNING
+        return True
+
+
 @contextmanager
-def logs_to_file(path: Path) -> Iterator[None]:
+def logs_to_file(path: Path, problems: _Problems | None = None) -> Iterator[None]:
     """The bot's log lines go to `path` (same format and redaction), not into the story."""
     root = logging.getLogger()
     moved = [h for h in root.handlers if getattr(h, "_loti", False)]
     handler = logging.FileHandler(path, encoding="utf-8")
+    if problems is not None:
+        handler.addFilter(problems)
     handler.setFormatter(logging.Formatter(FORMAT, datefmt="%Y-%m-%d %H:%M:%S"))
     handler.addFilter(REDACTOR)
     level = root.level
@@ -354,7 +368,9 @@ def run_demo(steps: int | None = None, config_dir: str | Path = REPO / "config",
     out = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="loti-demo-"))
     out.mkdir(parents=True, exist_ok=True)
     log_file = out / "demo.log"
-    with tempfile.TemporaryDirectory(prefix="loti-demo-") as tmp, logs_to_file(log_file):
+    problems = _Problems()
+    with tempfile.TemporaryDirectory(prefix="loti-demo-") as tmp, \
+            logs_to_file(log_file, problems):
         config_path = demo_config_dir(Path(config_dir), Path(tmp))
         config = load_config(config_path)
         sandbox = Sandbox(state_file=state_file, start_time=STEPS[0].when).start()
@@ -409,7 +425,9 @@ def run_demo(steps: int | None = None, config_dir: str | Path = REPO / "config",
     )
     click.echo(f"What members saw, thread by thread: {transcript}")
     click.echo(f"Sign-ups by organisation (chart): {chart}")
-    click.echo(f"The bot's own log of every step: {log_file}")
+    click.echo(f"The bot's own log of every step: {log_file}"
+               + (f" ({problems.count} warnings or errors: worth a look)" if problems.count
+                  else " (no warnings or errors)"))
     click.echo(f"Sandbox state saved to {state_file}" if state_file
                else "Sandbox state not kept (use --state-file PATH to keep it).")
     click.echo("Demo finished.")

@@ -38,7 +38,7 @@ def demo(tmp_path_factory) -> tuple[str, State]:
 def _named_file(out: str, label: str) -> Path:
     """A file the demo names at the end ("LABEL: PATH")."""
     (line,) = [x for x in out.splitlines() if x.startswith(label)]
-    path = Path(line.split(": ", 1)[1].strip())
+    path = Path(line.split(": ", 1)[1].split(" (")[0].strip())
     assert path.is_file(), line
     return path
 
@@ -149,6 +149,7 @@ def test_the_story_has_no_log_lines_and_no_keys_and_names_its_log_file(demo) -> 
     assert [x for x in out.splitlines() if LOG_LINE.search(x)] == []
     assert [x for x in out.splitlines() if KEYLIKE.search(x)] == []
     log = _named_file(out, "The bot's own log of every step").read_text()
+    assert "(no warnings or errors)" in out
     assert "outbox: posted message event:lunch-and-learn:2027-01-12:announcement" in log
     assert "sandbox-client-secret" not in log
 
