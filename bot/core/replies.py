@@ -435,7 +435,22 @@ def classify(
     if intent == "decline" and context.had_place:
         intent = "withdraw"
         reasons = (*reasons, "a no after taking a place is a withdrawal")
-    return ReplyReading(intent, reasons, text, names, sgids, referral, False)
+    # Interim rule until the stepwise reader lands: no cue found is sure only for plain
+    # thanks or chit-chat; otherwise the bot asks rather than guesses "other".
+    sure = not (reasons == ("no sign-up words found",) and not _CHIT_CHAT.search(text))
+    return ReplyReading(
+        intent, reasons, text, names, sgids, referral, False, sure,
+        maybe_not_english=not sure and not _ENGLISH.search(text),
+    )  # fmt: skip
+
+
+_CHIT_CHAT = re.compile(
+    r"\b(?:thanks|thank you|thx|cheers|ta|congrat\w*|well done|brilliant|lovely|great|fab)\b"
+)
+_ENGLISH = re.compile(
+    r"\b(?:the|i|i'm|i'll|i'd|a|to|me|you|it|is|be|will|can|for|of|and|in|my|we|please|"
+    r"not|no|yes|this|that|so|but|if|on|at|with|would|could|see)\b"
+)
 
 
 def _decide(

@@ -12,6 +12,7 @@ participants updated, each only when it changed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from dataclasses import dataclass
@@ -22,8 +23,16 @@ from bot.basecamp.richtext import html_to_text
 from bot.config.signups import SignupRules
 from bot.core.ledger import HOLDS_PLACE, Ledger, Outcome
 from bot.core.replies import ReplyContext, ReplyReading, classify
-from bot.jobs import planner, poll
-from bot.jobs.signups_acks import ack_for, acknowledge, comment_body, first_name, invite_colleagues
+from bot.jobs import asking, planner, poll
+from bot.jobs.signups_acks import (
+    ack_for,
+    acknowledge,
+    comment_body,
+    first_name,
+    invite_colleagues,
+    person_context,
+    staff_contact,
+)
 from bot.jobs.signups_state import (
     cache_of,
     organisation_of,
@@ -34,6 +43,7 @@ from bot.jobs.signups_state import (
     who_of,
 )
 from bot.jobs.signups_upkeep import participant_ids, retire_if_finished
+from bot.render import register_sample
 from bot.store import signups_repo as repo
 
 if TYPE_CHECKING:
@@ -113,11 +123,14 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         return
     rules = SignupRules.model_validate_json(thread.rules)
     cache_of(ctx).setdefault("changed", set()).add(thread.key)
+    asked = asking.question_for(ctx, comment.id)
     if change.change == "trashed" or getattr(comment, "status", "") == "trashed":
         with ctx.store.transaction() as conn:
             repo.trash_reply(conn, comment.id)
         remember(ctx, thread.key, comment.id, None)
         acknowledge(ctx, thread, comment.id, "", "none", "")
+        if asked is not None and asked.status == "open":
+            asking.settle(ctx, asked, None, "trashed")
         log.info("signups: %s: reply %s trashed; its effect is withdrawn", thread.key, comment.id)
         return
     creator = comment.creator
@@ -129,6 +142,8 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
     before = None
     if any(r.person_id == creator.id for r in others) or cache_of(ctx)[("staff", thread.key)]:
         before = thread_ledger(ctx, thread, rules, others).people.get(who_of(creator.id))
+    waiting = asking.open_questions(ctx, KIND, thread.key, creator.id)
+    earlier = [r for r in others if r.person_id == creator.id and r.intent != "other"]
     reading = classify(
         comment.content or "",
         ctx.config.replies,
@@ -136,9 +151,32 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
             announcement=f"{thread.subject}\n{html_to_text(thread.announcement_html)}",
             had_place=before is not None and before.status in HOLDS_PLACE,
             staff_names=frozenset(s.name for s in ctx.config.network.staff),
+            previous_intent=earlier[-1].intent if earlier else None,
+            awaiting_answer=bool(waiting),
         ),
     )
+    if not reading.sure:
+        # Changes nothing: the reply's earlier reading (if any) stands until the member answers.
+        _ask(ctx, thread, rules, comment, reading, asked)
+        return
     row = _save_reading(ctx, thread, comment, previous, reading)
+    if reading.intent != "other":  # thanks or chit-chat answers nothing
+        for q in waiting:
+            by = "edit" if q.comment_id == comment.id else f"comment:{comment.id}"
+            asking.settle(ctx, q, reading.intent, by)
+    _acknowledge_reply(ctx, thread, rules, comment, row, reading)
+
+
+def _acknowledge_reply(
+    ctx: JobContext,
+    thread: repo.ThreadRow,
+    rules: SignupRules,
+    comment: Any,
+    row: repo.ReplyRow,
+    reading: ReplyReading | None,
+) -> None:
+    """Save the reply's reading with its one acknowledgement (boost or comment) for its outcome."""
+    creator = comment.creator
     ledger = thread_ledger(ctx, thread, rules)
     ref = ref_of(comment.id)
     outcome = ledger.outcomes.get(ref, Outcome("noted"))
@@ -155,11 +193,7 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         status = person.status if person is not None else "noted"
         outcome = Outcome(status if status in ("withdrawn", "declined", "maybe") else "noted")
     log.info(
-        "signups: %s: reply %s read as %s -> %s",
-        thread.key,
-        comment.id,
-        reading.intent,
-        outcome.kind,
+        "signups: %s: reply %s read as %s -> %s", thread.key, comment.id, row.intent, outcome.kind
     )
     kind, label = ack_for(outcome)
     told = cache_of(ctx)[("acks", thread.key)].get(comment.id)
@@ -169,8 +203,61 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         kind, label = told.kind, told.label
     content = comment_body(ctx, thread, rules, outcome.kind, creator) if kind == "comment" else ""
     acknowledge(ctx, thread, row.comment_id, label, kind, content, reply=row)
-    if reading.referral:
+    if reading is not None and reading.referral:
         invite_colleagues(ctx, thread, creator, reading)
+
+
+def _ask(
+    ctx: JobContext,
+    thread: repo.ThreadRow,
+    rules: SignupRules,
+    comment: Any,
+    reading: ReplyReading,
+    asked: repo.QuestionRow | None,
+) -> None:
+    """Ask the member what they meant, once per reply (an edit is read again, never re-asked)."""
+    if asked is not None:
+        log.info("signups: %s: reply %s still unclear; already asked", thread.key, comment.id)
+        return
+    creator = comment.creator
+    staff = None
+    if reading.maybe_not_english and not asking.staff_told(ctx, KIND, thread.key, creator.id):
+        staff = staff_contact(ctx, thread, rules)
+    body = ctx.renderer.render(
+        "reply_question",
+        feature=KIND,
+        title=thread.title,
+        person=person_context(creator),
+        plain=reading.maybe_not_english,
+        staff=person_context(staff) if staff is not None else None,
+    )
+    question = ctx.outbox.create_comment(f"signup:ask:{comment.id}", thread.recording_id, body)
+    asking.record_question(
+        ctx, KIND, thread.key, thread.recording_id, comment, question, staff is not None
+    )
+
+
+def answer_by_boosts(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules) -> None:
+    """A member who boosted the bot's question with a yes or a no has answered it."""
+    for q in asking.open_questions(ctx, KIND, thread.key):
+        found = asking.answer_by_boost(ctx, q)
+        if found is None:
+            continue
+        intent, boost_id = found
+        comment = ctx.client.comment(q.comment_id)
+        if comment.creator is None or getattr(comment, "status", "") == "trashed":
+            continue
+        rows = thread_rows(ctx, thread.key)
+        previous = next((r for r in rows if r.comment_id == comment.id), None)
+        reading = ReplyReading(intent, (f"answered the question with a boost: {intent}",))
+        if intent == "decline":
+            others = [r for r in rows if r.comment_id != comment.id]
+            now = thread_ledger(ctx, thread, rules, others).people.get(who_of(q.person_id))
+            if now is not None and now.status in HOLDS_PLACE:
+                reading = dataclasses.replace(reading, intent="withdraw")
+        row = _save_reading(ctx, thread, comment, previous, reading)
+        asking.settle(ctx, q, reading.intent, f"boost:{boost_id}")
+        _acknowledge_reply(ctx, thread, rules, comment, row, None)
 
 
 def _save_reading(
@@ -334,6 +421,8 @@ def refresh_signup_threads(ctx: JobContext, only_changed: bool = False) -> None:
         ]
     for thread in threads:
         try:
+            if not only_changed:  # the planner pass reads boosts on open questions
+                answer_by_boosts(ctx, thread, SignupRules.model_validate_json(thread.rules))
             refresh_thread(ctx, thread)
             if not only_changed:  # the planner pass: put past events' threads to rest
                 retire_if_finished(ctx, thread, SignupRules.model_validate_json(thread.rules))
@@ -420,3 +509,15 @@ def add_staff_change(ctx: JobContext, key: str, email: str, action: str) -> None
             raise LookupError(f"no sign-up thread with key {key!r}")
         repo.add_staff_action(conn, key, email.strip().lower(), action, ctx.now)
     cache_of(ctx).pop(("rows", key), None)
+
+
+@register_sample("reply_question")
+def _question_sample(config: Any) -> dict[str, Any]:
+    """Sample data for `loti-bot check` (a reply that may not be in English)."""
+    return {
+        "feature": KIND,
+        "title": "Lunch & learn",
+        "person": {"name": "Ioana Pop", "first_name": "Ioana", "attachable_sgid": "SAMPLE-1"},
+        "plain": True,
+        "staff": {"name": "Nadia Rossi", "first_name": "Nadia", "attachable_sgid": "SAMPLE-2"},
+    }

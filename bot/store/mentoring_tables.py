@@ -37,6 +37,8 @@ mentoring_rounds = Table(
     Column("call_project_id", BigInteger),
     Column("approval_message_id", BigInteger),
     Column("approved_by", String(255)),
+    # The staff reply that approved: editing or trashing it before introductions withdraws it.
+    Column("approval_comment_id", BigInteger),
     Column("updated_at", UTCDateTime, nullable=False),
 )
 
