@@ -104,8 +104,8 @@ def settle(ctx: JobContext, q: repo.QuestionRow, answer: str | None, by: str) ->
     log.info("asking: %s: reply %s %s by %s", q.thread_key, q.comment_id, status, by)
 
 
-def answer_by_boost(ctx: JobContext, q: repo.QuestionRow) -> tuple[str, int] | None:
-    """(intent, boost id) when the member boosted the question with a yes or a no."""
+def answer_by_boost(ctx: JobContext, q: repo.QuestionRow) -> tuple[str, int, Any] | None:
+    """(intent, boost id, boosted at) when the member boosted the question with a yes or no."""
     if q.question_id is None:
         return None
     cache = vars(ctx).setdefault("_asking_boosts", {})
@@ -117,7 +117,7 @@ def answer_by_boost(ctx: JobContext, q: repo.QuestionRow) -> tuple[str, int] | N
             continue
         intent = boost_answer(boost.content)
         if intent is not None:
-            return intent, int(boost.id)
+            return intent, int(boost.id), boost.created_at
     return None
 
 

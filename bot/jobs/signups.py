@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 
 PLACES_MARKER = "%%PLACES%%"
 KIND = "signup"
+AWAITING = "awaiting answer"  # an export row: the bot asked what a reply meant
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,12 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         # Changes nothing: the reply's earlier reading (if any) stands until the member answers.
         _ask(ctx, thread, rules, comment, reading, asked)
         return
-    row = _save_reading(ctx, thread, comment, previous, reading)
+    # An answer takes its place in the queue when it is given: a place already given to
+    # someone who replied clearly meanwhile is never taken back.
+    at = None
+    if asked is not None and asked.status == "open" and previous is None:
+        at = comment.updated_at or ctx.now  # the edit is the answer
+    row = _save_reading(ctx, thread, comment, previous, reading, at)
     if reading.intent != "other":  # thanks or chit-chat answers nothing
         for q in waiting:
             by = "edit" if q.comment_id == comment.id else f"comment:{comment.id}"
@@ -243,7 +249,7 @@ def answer_by_boosts(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules
         found = asking.answer_by_boost(ctx, q)
         if found is None:
             continue
-        intent, boost_id = found
+        intent, boost_id, boosted_at = found
         comment = ctx.client.comment(q.comment_id)
         if comment.creator is None or getattr(comment, "status", "") == "trashed":
             continue
@@ -255,7 +261,7 @@ def answer_by_boosts(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules
             now = thread_ledger(ctx, thread, rules, others).people.get(who_of(q.person_id))
             if now is not None and now.status in HOLDS_PLACE:
                 reading = dataclasses.replace(reading, intent="withdraw")
-        row = _save_reading(ctx, thread, comment, previous, reading)
+        row = _save_reading(ctx, thread, comment, previous, reading, boosted_at or ctx.now)
         asking.settle(ctx, q, reading.intent, f"boost:{boost_id}")
         _acknowledge_reply(ctx, thread, rules, comment, row, None)
 
@@ -266,9 +272,10 @@ def _save_reading(
     comment: Any,
     previous: repo.ReplyRow | None,
     reading: ReplyReading,
+    at: datetime | None = None,
 ) -> repo.ReplyRow:
     creator = comment.creator
-    effective_at = previous.effective_at if previous else comment.created_at
+    effective_at = at or (previous.effective_at if previous else comment.created_at)
     if previous is not None and previous.intent != reading.intent:
         effective_at = comment.updated_at or ctx.now  # a changed answer joins the back
     company = creator.company.name if creator.company else None
@@ -478,13 +485,29 @@ def signup_rows(ctx: JobContext, key: str) -> list[SignupRow]:
                 sgid=reply.sgid if reply else None,
             )
         )
+    for q in asking.open_questions(ctx, KIND, key):  # replies waiting for the member's answer
+        org = ctx.config.network.organisation_for(q.email)
+        out.append(
+            SignupRow(
+                person_id=q.person_id,
+                name=q.name,
+                email=q.email,
+                organisation=org.key if org else None,
+                org_known=org is not None,
+                status=AWAITING,
+                waitlist_position=None,
+                replied_at=q.asked_at,
+                link=None,
+            )
+        )
     order = {
         "confirmed": 0,
         "waitlisted": 1,
         "maybe": 2,
         "question": 3,
-        "withdrawn": 4,
-        "declined": 5,
+        AWAITING: 4,
+        "withdrawn": 5,
+        "declined": 6,
     }
     return sorted(
         out,
