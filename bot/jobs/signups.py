@@ -54,7 +54,9 @@ log = logging.getLogger(__name__)
 
 PLACES_MARKER = "%%PLACES%%"
 KIND = "signup"
-AWAITING = "awaiting answer"  # an export row: the bot asked what a reply meant
+AWAITING = "awaiting answer"
+# Writes per cycle for correcting earlier acknowledgements (the pacer allows 45 per 10 s).
+ACK_FIX_BUDGET = 30  # an export row: the bot asked what a reply meant
 
 
 @dataclass(frozen=True)
@@ -315,8 +317,7 @@ def refresh_thread(ctx: JobContext, thread: repo.ThreadRow) -> Ledger:
     latest = {who_of(r.person_id): r for r in rows}
     for person in ledger.confirmed:
         _tell_if_promoted(ctx, thread, rules, person, latest.get(person.who))
-    for person in ledger.waitlist:
-        _correct_if_moved_back(ctx, thread, person)
+    keep_acks_true(ctx, thread, ledger, rows)
     _update_line(ctx, thread, ledger.line())
     _update_participants(ctx, thread, ledger)
     return ledger
@@ -357,19 +358,45 @@ def _tell_if_promoted(
     acknowledge(ctx, thread, join_id, label, kind, "")
 
 
-def _correct_if_moved_back(ctx: JobContext, thread: repo.ThreadRow, person: Any) -> None:
-    """A reply told "you're in" whose place went to an earlier reply: show where it stands."""
-    # Replies are handled in the order they were written but an edited answer counts from
-    # its edit, so a reply handled earlier in the cycle can end up behind a later one.
-    if not (person.place_ref or "").startswith("comment:"):
-        return
-    join_id = int(person.place_ref.split(":")[1])
+def keep_acks_true(
+    ctx: JobContext, thread: repo.ThreadRow, ledger: Ledger, rows: list[repo.ReplyRow]
+) -> None:
+    """Make every "✅ You're in" / "⏳ Waitlist N" boost say where its member stands now.
+
+    A member who no longer holds a place loses the ✅ (withdrawn, removed by staff, closed);
+    a waitlist boost shows the current position. Renumbering happens at most once per cycle
+    per thread, and all fixes together stay within ACK_FIX_BUDGET writes per cycle (the
+    rest follow next cycle), so a long queue moving never crowds out new replies.
+    """
+    cache = cache_of(ctx)
+    renumber = ("renumbered", thread.key) not in cache
+    cache[("renumbered", thread.key)] = True
     thread_rows(ctx, thread.key)
-    told = cache_of(ctx)[("acks", thread.key)].get(join_id)
-    if told is None or told.label != ack_for(Outcome("confirmed"))[1]:
-        return
-    kind, label = ack_for(Outcome("waitlisted", person.position))
-    acknowledge(ctx, thread, join_id, label, kind, "")
+    acks = cache[("acks", thread.key)]
+    by_comment = {r.comment_id: r for r in rows}
+    for cid, told in sorted(acks.items()):
+        if told.kind != "boost" or not told.label.startswith(("✅", "⏳")):
+            continue
+        reply = by_comment.get(cid)
+        if reply is None:
+            continue  # trashed: its acknowledgement was removed with it
+        person = ledger.people.get(who_of(reply.person_id))
+        status = person.status if person is not None else "none"
+        if status == "confirmed":
+            kind, label = ack_for(Outcome("confirmed"))
+        elif status == "waitlisted" and person is not None:
+            kind, label = ack_for(Outcome("waitlisted", person.position))
+        else:
+            kind, label = "none", ""
+        if label == told.label:
+            continue
+        if label.startswith("⏳") and told.label.startswith("⏳") and not renumber:
+            continue
+        if cache.get("ack_fixes", 0) >= ACK_FIX_BUDGET:
+            log.info("signups: %s: acknowledgement fixes left for next cycle", thread.key)
+            return
+        cache["ack_fixes"] = cache.get("ack_fixes", 0) + 2  # a new boost and a deletion
+        acknowledge(ctx, thread, cid, label, kind, "")
 
 
 def _update_line(ctx: JobContext, thread: repo.ThreadRow, line: str) -> None:
