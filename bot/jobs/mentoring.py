@@ -280,32 +280,48 @@ def _approver_names(ctx: JobContext, rnd: MentoringRound) -> list[str]:
 
 @register(APPROVAL)
 def handle_approval_reply(ctx: JobContext, change: ReplyChange) -> None:
-    """A configured staff member approves, or drops pairs; nobody else's reply counts."""
+    """A configured staff member approves, drops or holds pairs; nobody else's reply counts.
+
+    Only whole-reply commands act. Editing or trashing the approving reply before the
+    introductions are posted withdraws the approval (an edit is then read afresh).
+    """
     rnd = _round(ctx, change.thread.key)
     comment = change.comment
     email = (comment.creator.email_address or "").lower()
-    if rnd is None or change.change == "trashed" or email not in _approvers(ctx, rnd):
+    if rnd is None or email not in _approvers(ctx, rnd):
         return
     row = _row(ctx, rnd.key)
-    if row is None or row.stage != "matched":
-        return  # already approved: the proposal is settled
+    if row is None:
+        return
+    if row.stage == "approved" and row.approval_comment_id == comment.id:
+        _set_round(ctx, rnd.key, stage="matched", approved_by=None, approval_comment_id=None)
+        ctx.log.info("mentoring: %s approval withdrawn (reply %s %s)", rnd.key, comment.id,
+                     change.change)  # fmt: skip
+        row = _row(ctx, rnd.key)
+    if change.change == "trashed" or row.stage != "matched":
+        return  # introduced (or approved by another reply): the proposal is settled
     answer = read_approval(comment.content)
-    if not answer.approve and not answer.drops:
+    if not answer.understood:
+        body = ctx.renderer.render("mentoring_approval_unclear", person=comment.creator)
+        ctx.outbox.create_comment(f"mentoring:{rnd.key}:approval:unclear:{comment.id}",
+                                  change.thread.recording_id, body)  # fmt: skip
         return
     proposed = pair_rows(ctx.store, rnd, "proposed")
     keyed = [(p["mentor_id"], p["mentee_id"], p["mentor"]["name"], p["mentee"]["name"])
              for p in proposed]  # fmt: skip
     unknown = []
     with ctx.store.transaction() as conn:
-        for drop in answer.drops:
-            hits = find_pair(drop, keyed)
-            if len(hits) != 1:
-                unknown.append(drop)
-                continue
-            mentor_id, mentee_id, _, _ = keyed[hits[0]]
-            t.set_pair(conn, rnd.key, mentor_id, mentee_id, ctx.now, status="dropped")
+        for status, named in (("dropped", answer.drops), ("held", answer.holds)):
+            for drop in named:
+                hits = find_pair(drop, keyed)
+                if len(hits) != 1:
+                    unknown.append(drop)
+                    continue
+                mentor_id, mentee_id, _, _ = keyed[hits[0]]
+                t.set_pair(conn, rnd.key, mentor_id, mentee_id, ctx.now, status=status)
         if answer.approve:
-            t.set_round(conn, rnd.key, ctx.now, stage="approved", approved_by=comment.creator.name)
+            t.set_round(conn, rnd.key, ctx.now, stage="approved", approved_by=comment.creator.name,
+                        approval_comment_id=comment.id)  # fmt: skip
     if unknown:
         names = "; ".join(f"{a} & {b}" for a, b in unknown)
         body = ctx.renderer.render("mentoring_approval_unknown", names=names,
@@ -460,6 +476,7 @@ register_sample("mentoring_call")(lambda c: call_context(_sample_round(c)))
 register_sample("mentoring_approval")(lambda c: {"round": _sample_round(c), "pairs": [_PAIR],
                                                  "approvers": ["Priya Raman"]})  # fmt: skip
 register_sample("mentoring_approval_unknown")(lambda c: {"names": "Ada & Sam", "person": _ADA})
+register_sample("mentoring_approval_unclear")(lambda c: {"person": _ADA})
 register_sample("mentoring_introduction")(lambda c: {
     "round": _sample_round(c), "pair": _PAIR, "mentor": _ADA, "mentee": _GRACE,
     "reasons": _PAIR["reasons"], "prompts": _sample_round(c).prompts})  # fmt: skip
