@@ -16,7 +16,7 @@ from bot.config.mentoring import MentoringRound
 from bot.core.matching import MatchResult, Person, match
 from bot.core.mentoring import level_of, read_replies, read_reply, reply_text
 from bot.core.mentoring_answers import find_pair, read_approval, read_met
-from bot.jobs import posting
+from bot.jobs import asking, posting
 from bot.jobs.planner import PLANNERS
 from bot.jobs.poll import register
 from bot.render import register_sample
@@ -126,10 +126,31 @@ def handle_call_reply(ctx: JobContext, change: ReplyChange) -> None:
     comment = change.comment
     with ctx.store.transaction() as conn:
         save_call_reply(ctx, conn, rnd, comment, trashed=change.change == "trashed")
+    asked = asking.question_for(ctx, comment.id)
     if change.change == "trashed":
+        if asked is not None and asked.status == "open":
+            asking.settle(ctx, asked, None, "trashed")
         return
-    if read_reply(comment.content, rnd.vocabulary()).intent in ACKED_INTENTS:
+    reading = read_reply(comment.content, rnd.vocabulary())
+    if not reading.sure:
+        # An unclear role is asked about, never guessed; the reply counts for nothing meanwhile.
+        if asked is None:
+            _ask(ctx, rnd, change.thread.recording_id, comment, reading)
+        return
+    if reading.intent in ACKED_INTENTS:
+        for q in asking.open_questions(ctx, CALL, rnd.key, comment.creator.id):
+            by = "edit" if q.comment_id == comment.id else f"comment:{comment.id}"
+            asking.settle(ctx, q, reading.intent, by)
         ctx.outbox.create_boost(f"ack:comment:{comment.id}", comment.id, ACK)
+
+
+def _ask(ctx: JobContext, rnd: MentoringRound, thread_id: int, comment: Any, reading: Any) -> None:
+    """Ask the member which role she means (once per reply)."""
+    plain = bool(getattr(reading, "maybe_not_english", False))
+    body = ctx.renderer.render("reply_question", feature="mentoring", title=rnd.title,
+                               person=comment.creator, plain=plain, staff=None)  # fmt: skip
+    question = ctx.outbox.create_comment(f"mentoring:{rnd.key}:ask:{comment.id}", thread_id, body)
+    asking.record_question(ctx, CALL, rnd.key, thread_id, comment, question, False)
 
 
 def save_call_reply(ctx: JobContext, conn: Any, rnd: MentoringRound, comment: Any,
@@ -139,7 +160,9 @@ def save_call_reply(ctx: JobContext, conn: Any, rnd: MentoringRound, comment: An
     t.save_reply(conn, comment_id=comment.id, round_key=rnd.key, person_id=creator.id,
                  html=comment.content or "", created_at=comment.created_at, trashed=trashed)
     vocab = rnd.vocabulary()
-    reading = read_replies(t.person_replies(conn, rnd.key, creator.id), vocab)
+    # Only replies read for sure count: an unclear one waits for the member's answer.
+    sure = [h for h in t.person_replies(conn, rnd.key, creator.id) if read_reply(h, vocab).sure]
+    reading = read_replies(sure, vocab)
     email = (creator.email_address or "").lower() or None
     org = ctx.config.network.organisation_for(email)
     t.save_person(
