@@ -85,6 +85,7 @@ def record_question(
                 "person_id": int(creator.id),
                 "name": creator.name,
                 "email": (creator.email_address or "").lower() or None,
+                "link": getattr(comment, "app_url", None),
                 "asked_at": ctx.now,
                 "question_id": int(question.id),
                 "status": "open",

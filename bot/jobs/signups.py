@@ -524,7 +524,7 @@ def signup_rows(ctx: JobContext, key: str) -> list[SignupRow]:
                 status=AWAITING,
                 waitlist_position=None,
                 replied_at=q.asked_at,
-                link=None,
+                link=q.link,
             )
         )
     order = {

@@ -142,6 +142,9 @@ def invite_colleagues(
     # comes from there too: the mention's caption is the member's HTML and may say anything.
     on_project = {p.attachable_sgid: p for p in project_people(ctx, thread.project_id)}
     staff = {s.email.lower() for s in ctx.config.network.staff}
+    contact = SignupRules.model_validate_json(thread.rules).staff_contact
+    if contact:
+        staff.add(contact.lower())
     invited: set[int] = set()
     for sgid in reading.mention_sgids:
         person = on_project.get(sgid) if sgid else None

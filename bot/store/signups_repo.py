@@ -201,6 +201,7 @@ class QuestionRow:
     person_id: int
     name: str
     email: str | None
+    link: str | None
     asked_at: datetime
     question_id: int | None
     status: str

@@ -87,6 +87,7 @@ reply_questions = Table(
     Column("person_id", BigInteger, nullable=False),
     Column("name", Text, nullable=False),
     Column("email", Text, nullable=True),
+    Column("link", Text, nullable=True),  # the reply's app URL, for staff
     Column("asked_at", UTCDateTime, nullable=False),
     Column("question_id", BigInteger, nullable=True),  # the bot's question comment
     Column("status", String(12), nullable=False),  # open | answered | withdrawn

@@ -235,3 +235,27 @@ class TestMentions:
             assert world.nadia["attachable_sgid"] not in body
             assert outsider["attachable_sgid"] not in body
             assert any(c["attachable_sgid"] in body for c in colleagues)
+
+
+class TestExport:
+    def test_the_export_lists_replies_awaiting_an_answer(self, world, db_url, tmp_path) -> None:
+        import csv
+        import io
+
+        from test_signups_cli import _run
+
+        world.announce(capacity=2)
+        jo = world.member("Jo Baker", "jo@camden.gov.uk")
+        priya = world.member("Priya Shah", "priya@hackney.gov.uk")
+        world.reply(priya, "Count me in!")
+        r1 = world.reply(jo, UNSURE)
+        world.cycle()
+        result = _run(world, db_url, tmp_path, world.key, "--format", "csv")
+        assert result.exit_code == 0, result.output
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert [(r["email"], r["status"]) for r in rows] == [
+            ("priya@hackney.gov.uk", "confirmed"),
+            ("jo@camden.gov.uk", "awaiting answer"),
+        ]
+        assert rows[1]["link"] == world.sb.get(r1["id"])["app_url"]
+        assert rows[1]["organisation"] == "camden"

@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column("person_id", sa.BigInteger(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("email", sa.Text(), nullable=True),
+        sa.Column("link", sa.Text(), nullable=True),
         sa.Column("asked_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("question_id", sa.BigInteger(), nullable=True),
         sa.Column("status", sa.String(length=12), nullable=False),
