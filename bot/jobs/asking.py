@@ -39,26 +39,44 @@ def boost_answer(content: str | None) -> str | None:
     return None
 
 
-def question_for(ctx: JobContext, comment_id: int) -> repo.QuestionRow | None:
+def _thread_questions(ctx: JobContext, feature: str, key: str) -> list[repo.QuestionRow]:
+    """Every question on a thread, loaded once per cycle (a burst of replies asks this often)."""
+    cache = vars(ctx).setdefault("_asking_questions", {})
+    if (feature, key) not in cache:
+        with ctx.store.transaction() as conn:
+            cache[(feature, key)] = repo.questions(conn, feature, key)
+    return list(cache[(feature, key)])
+
+
+def _forget(ctx: JobContext, feature: str, key: str) -> None:
+    vars(ctx).setdefault("_asking_questions", {}).pop((feature, key), None)
+
+
+def question_for(
+    ctx: JobContext, feature: str, key: str, comment_id: int
+) -> repo.QuestionRow | None:
     """The question asked about this reply, if any."""
-    with ctx.store.transaction() as conn:
-        return repo.question(conn, comment_id)
+    return next(
+        (q for q in _thread_questions(ctx, feature, key) if q.comment_id == comment_id), None
+    )
 
 
 def open_questions(
     ctx: JobContext, feature: str, key: str, person_id: int | None = None
 ) -> list[repo.QuestionRow]:
     """Open questions on a thread (optionally only one person's), oldest first."""
-    with ctx.store.transaction() as conn:
-        found = repo.questions(conn, feature, key, "open")
-    return [q for q in found if person_id is None or q.person_id == person_id]
+    return [
+        q
+        for q in _thread_questions(ctx, feature, key)
+        if q.status == "open" and (person_id is None or q.person_id == person_id)
+    ]
 
 
 def staff_told(ctx: JobContext, feature: str, key: str, person_id: int) -> bool:
     """Whether staff were already told this person may not write in English (once per thread)."""
-    with ctx.store.transaction() as conn:
-        found = repo.questions(conn, feature, key)
-    return any(q.person_id == person_id and q.not_english for q in found)
+    return any(
+        q.person_id == person_id and q.not_english for q in _thread_questions(ctx, feature, key)
+    )
 
 
 def record_question(
@@ -94,6 +112,7 @@ def record_question(
                 "not_english": told_staff,
             },
         )
+    _forget(ctx, feature, key)
     log.info("asking: %s: asked about reply %s (question %s)", key, comment.id, question.id)
 
 
@@ -102,6 +121,7 @@ def settle(ctx: JobContext, q: repo.QuestionRow, answer: str | None, by: str) ->
     status = "answered" if answer is not None else "withdrawn"
     with ctx.store.transaction() as conn:
         repo.settle_question(conn, q.comment_id, status=status, answer=answer, answered_by=by)
+    _forget(ctx, q.feature, q.thread_key)
     log.info("asking: %s: reply %s %s by %s", q.thread_key, q.comment_id, status, by)
 
 

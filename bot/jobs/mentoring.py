@@ -126,7 +126,7 @@ def handle_call_reply(ctx: JobContext, change: ReplyChange) -> None:
     comment = change.comment
     with ctx.store.transaction() as conn:
         save_call_reply(ctx, conn, rnd, comment, trashed=change.change == "trashed")
-    asked = asking.question_for(ctx, comment.id)
+    asked = asking.question_for(ctx, CALL, rnd.key, comment.id)
     if change.change == "trashed":
         if asked is not None and asked.status == "open":
             asking.settle(ctx, asked, None, "trashed")
@@ -194,7 +194,7 @@ def candidates(conn: Any, rnd: MentoringRound) -> tuple[list[Person], dict[int, 
     vocab = rnd.vocabulary()
     declined = {
         r["person_id"] for r in this_round if r["role"] == "none" and any(
-            read_reply(html, vocab).intent in ("withdraw", "decline")
+            (reading := read_reply(html, vocab)).sure and reading.intent in ("withdraw", "decline")
             for html in t.person_replies(conn, rnd.key, r["person_id"]))
     }  # fmt: skip
     for r in t.unmatched_elsewhere(conn, rnd.key):

@@ -126,7 +126,7 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         return
     rules = SignupRules.model_validate_json(thread.rules)
     cache_of(ctx).setdefault("changed", set()).add(thread.key)
-    asked = asking.question_for(ctx, comment.id)
+    asked = asking.question_for(ctx, KIND, change.thread.key, comment.id)
     if change.change == "trashed" or getattr(comment, "status", "") == "trashed":
         with ctx.store.transaction() as conn:
             repo.trash_reply(conn, comment.id)
