@@ -190,6 +190,32 @@ class TestTheAnswer:
         assert awaiting_answers(world.ctx) == []
 
 
+    def test_a_trashed_unclear_reply_waits_for_nothing(self, world) -> None:
+        world.announce(capacity=2)
+        jo = world.member("Jo Baker", "jo@camden.gov.uk")
+        r1 = world.reply(jo, UNSURE)
+        world.cycle()
+        world.sb.trash_comment(r1["id"])
+        world.cycle()
+        assert awaiting_answers(world.ctx) == []
+        assert _statuses(world) == {}
+        r2 = world.reply(jo, "yes")  # no question open: an ordinary reply
+        world.cycle()
+        assert world.bot_boosts(r2["id"]) == ["✅ You're in"]
+        assert len(world.bot_comments()) == 1
+
+    def test_an_answer_in_the_same_cycle_settles_the_question(self, world) -> None:
+        world.announce(capacity=2)
+        jo = world.member("Jo Baker", "jo@camden.gov.uk")
+        world.reply(jo, UNSURE)
+        r2 = world.reply(jo, "Sorry, I meant yes please!")
+        world.cycle()
+        world.cycle()
+        assert world.bot_boosts(r2["id"]) == ["✅ You're in"]
+        assert _statuses(world) == {"jo@camden.gov.uk": "confirmed"}
+        assert awaiting_answers(world.ctx) == []
+
+
 class TestCost:
     def test_question_replies_list_the_project_people_once_per_cycle(self, world) -> None:
         world.announce(capacity=5)
