@@ -424,20 +424,10 @@ def _update_participants(ctx: JobContext, thread: repo.ThreadRow, ledger: Ledger
     if joined == (thread.participants or ""):
         return
     version = thread.participants_version + 1
-    # Basecamp's PUT replaces the entry: send the whole entry back with the people, the
-    # times exactly as Basecamp gave them (the spec asks for them verbatim), and the
-    # description (venue, joining link), which would otherwise be cleared.
-    entry = ctx.client.get_json(
-        ctx.client.url(f"schedule_entries/{int(thread.schedule_entry_id)}.json")
-    )
-    fields: dict[str, Any] = {
-        "summary": entry["summary"],
-        "starts_at": entry["starts_at"],
-        "ends_at": entry["ends_at"],
-        "description": entry.get("description") or "",
-        "all_day": bool(entry.get("all_day", False)),
-        "participant_ids": ids,
-    }
+    # Basecamp's PUT replaces the entry: send all of it back (times verbatim) with the people,
+    # or the first sign-up would wipe the venue and join link in the description.
+    entry = ctx.client.schedule_entry(thread.schedule_entry_id)
+    fields = entry.replacement(participant_ids=ids)
     done = ctx.outbox.update_schedule_entry(
         f"signup:{thread.key}:participants:v{version}", thread.schedule_entry_id, **fields
     )
