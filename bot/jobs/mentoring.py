@@ -317,10 +317,18 @@ def handle_approval_reply(ctx: JobContext, change: ReplyChange) -> None:
     row = _row(ctx, rnd.key)
     if row is None:
         return
-    if row.stage == "approved" and row.approval_comment_id == comment.id:
-        _set_round(ctx, rnd.key, stage="matched", approved_by=None, approval_comment_id=None)
-        ctx.log.info("mentoring: %s approval withdrawn (reply %s %s)", rnd.key, comment.id,
-                     change.change)  # fmt: skip
+    if row.stage in ("matched", "approved") and change.change in ("edited", "trashed"):
+        # Before introductions, an edited or trashed staff reply no longer stands: its
+        # approval is withdrawn and the pairs it dropped or held are proposed again.
+        with ctx.store.transaction() as conn:
+            undone = t.undo_decisions(conn, rnd.key, comment.id, ctx.now)
+            if row.stage == "approved" and row.approval_comment_id == comment.id:
+                t.set_round(conn, rnd.key, ctx.now, stage="matched", approved_by=None,
+                            approval_comment_id=None)  # fmt: skip
+                undone += 1
+        if undone:
+            ctx.log.info("mentoring: %s reply %s %s: its decisions withdrawn", rnd.key,
+                         comment.id, change.change)  # fmt: skip
         row = _row(ctx, rnd.key)
     if change.change == "trashed" or row.stage != "matched":
         return  # introduced (or approved by another reply): the proposal is settled
@@ -342,7 +350,8 @@ def handle_approval_reply(ctx: JobContext, change: ReplyChange) -> None:
                     unknown.append(drop)
                     continue
                 mentor_id, mentee_id, _, _ = keyed[hits[0]]
-                t.set_pair(conn, rnd.key, mentor_id, mentee_id, ctx.now, status=status)
+                t.set_pair(conn, rnd.key, mentor_id, mentee_id, ctx.now, status=status,
+                           decided_by=comment.id)  # fmt: skip
         if answer.approve:
             t.set_round(conn, rnd.key, ctx.now, stage="approved", approved_by=comment.creator.name,
                         approval_comment_id=comment.id)  # fmt: skip

@@ -62,6 +62,15 @@ def _stage(world: World) -> str:
         engine.dispose()
 
 
+def _pair_statuses(world: World) -> list[str]:
+    engine = make_engine(world.db_url)
+    try:
+        with Store(engine).transaction() as conn:
+            return [p["status"] for p in t.pairs(conn, "test-round")]
+    finally:
+        engine.dispose()
+
+
 def _bot_comments(world: World, recording_id: int) -> list[str]:
     me = world.sb.bot_person["id"]
     return [c["content"] for c in world.comments_on(recording_id) if c["creator"]["id"] == me]
@@ -89,6 +98,19 @@ def test_only_whole_commands_approve_and_withdrawn_approvals_do_not_count(world)
     world.cycle(MATCH + timedelta(hours=3))
     assert _stage(world) == "matched"
     assert sum(UNCLEAR in c for c in _bot_comments(world, approval["id"])) == 3
+
+    # A drop, edited to a hold, then trashed: the pair is proposed again.
+    sb.clock.set(MATCH + timedelta(hours=3, minutes=10))
+    drop = sb.post_comment(world.priya["id"], approval["id"], "<div>drop Ada &amp; Mia</div>")
+    world.cycle(MATCH + timedelta(hours=3, minutes=20))
+    assert _pair_statuses(world) == ["dropped"]
+    sb.clock.set(MATCH + timedelta(hours=3, minutes=30))
+    sb.edit_comment(drop["id"], "<div>hold Ada &amp; Mia</div>")
+    world.cycle(MATCH + timedelta(hours=3, minutes=40))
+    assert _pair_statuses(world) == ["held"]
+    sb.trash_comment(drop["id"])
+    world.cycle(MATCH + timedelta(hours=3, minutes=50))
+    assert _pair_statuses(world) == ["proposed"]
 
     # An approval edited before the introductions is withdrawn (and read again).
     sb.clock.set(MATCH + timedelta(hours=4))

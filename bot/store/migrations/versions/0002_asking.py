@@ -41,10 +41,12 @@ def upgrade() -> None:
     op.add_column(
         "mentoring_rounds", sa.Column("approval_comment_id", sa.BigInteger(), nullable=True)
     )
+    op.add_column("mentoring_pairs", sa.Column("decided_by", sa.BigInteger(), nullable=True))
 
 
 def downgrade() -> None:
     """Revert this revision."""
+    op.drop_column("mentoring_pairs", "decided_by")
     op.drop_column("mentoring_rounds", "approval_comment_id")
     op.drop_index(op.f("ix_reply_questions_thread_key"), table_name="reply_questions")
     op.drop_table("reply_questions")
