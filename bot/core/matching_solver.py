@@ -75,7 +75,9 @@ class Scorer:
             len(keys)) for p in mentees], dtype=np.int64)  # fmt: skip
         ranks = np.arange(-1, len(rules.levels))
         rows = [_level_part(rules, b, want, ms, ranks) for (b, want, ms) in keys]
-        self.ltable = np.array(rows) if rows else np.zeros((0, len(ranks)))
+        self.ltable = np.array(rows) if rows else np.zeros((1, len(ranks)))
+        used = self.ltable[np.unique(self.lkey)][:, np.unique(self.a1)] if rows else self.ltable
+        self.lflat = float(used.flat[0]) if used.size and np.ptp(used) == 0 else None
         # Organisations: one row per (mentee org, wants other org, wants same org), one column
         # per mentor org (+1). Too many organisations for a table: computed per block.
         codes: dict[str, int] = {}
@@ -116,14 +118,21 @@ class Scorer:
 
     def _core(self, i: np.ndarray, j: np.ndarray, block: tuple[int, int, np.ndarray | None] | None,
               ) -> tuple[np.ndarray, np.ndarray | None]:  # fmt: skip
-        score = self.ltable[self.lkey[i], self.a1[j]]
+        if self.lflat is not None:  # nobody gave a level: the term is one number
+            score = np.full(np.broadcast_shapes(i.shape, j.shape), self.lflat)
+        elif block is not None:  # gather table rows, then columns: faster than 2-D indexing
+            score = np.take(self.ltable[self.lkey[i[:, 0]]], self.a1[j[0]], axis=1)
+        else:
+            score = self.ltable[self.lkey[i], self.a1[j]]
         score += self.base[j]
         if self.wants is not None:
             if block is not None:
                 score += self.wants[i[:, 0]] @ self.offers[j[0]].T
             else:
                 score += np.einsum("kt,kt->k", self.wants[i], self.offers[j])
-        if self.otable is not None:
+        if self.otable is not None and block is not None:
+            score += np.take(self.otable[self.okey[i[:, 0]]], self.mo[j[0]] + 1, axis=1)
+        elif self.otable is not None:
             score += self.otable[self.okey[i], self.mo[j] + 1]
         else:
             score += _org_part(self.rules, self.eo[i], self.oo[i], self.so[i], self.mo[j])
@@ -234,14 +243,17 @@ def _relaxation(scorer: Scorer, rnd: _Round) -> tuple[np.ndarray, np.ndarray]:
     # The solver copies a matrix it has to transpose or negate: hand it one it can use as is.
     flip = rnd.m > len(slot_of)
     cost = np.empty((len(slot_of), rnd.m) if flip else (rnd.m, len(slot_of)))
+    one_slot_each = len(slot_of) == rnd.n
     step = scorer.rows_per_block(rnd.n)
     for i0 in range(0, rnd.m, step):
         i1 = min(rnd.m, i0 + step)
         block = scorer.block(i0, i1)
-        np.negative(block, out=block)
         if flip:
-            cost[:, i0:i1] = block[:, slot_of].T
+            np.negative(block[:, slot_of].T, out=cost[:, i0:i1])
+        elif one_slot_each:
+            np.negative(block, out=cost[i0:i1])
         else:
+            np.negative(block, out=block)
             np.take(block, slot_of, axis=1, out=cost[i0:i1], mode="clip")
     rows, cols = linear_sum_assignment(cost)
     mentees, slots = (cols, rows) if flip else (rows, cols)
@@ -261,7 +273,7 @@ def _value(scorer: Scorer, mentor_of: np.ndarray) -> float:
 
 def _repair(scorer: Scorer, rnd: _Round, mentor_of: np.ndarray) -> np.ndarray:
     """Undo each both-ways pair by the cheapest move: another mentor, a swap, or a drop."""
-    x = mentor_of.copy()
+    x = _swap_clashes(scorer, rnd, mentor_of.copy())
     load = np.bincount(x[x >= 0], minlength=rnd.n)
     for _ in range(4):
         clashes = rnd.mutual(x)
@@ -282,6 +294,29 @@ def _repair(scorer: Scorer, rnd: _Round, mentor_of: np.ndarray) -> np.ndarray:
     for i, j in rnd.mutual(x):  # still clashing after several sweeps: drop one side
         x[i] = -1
         load[j] -= 1
+    return x
+
+
+def _swap_clashes(scorer: Scorer, rnd: _Round, x: np.ndarray) -> np.ndarray:
+    """Many clashes at once: swap the mentors of two clashing mentees where that loses nothing.
+
+    In a round where most pairs score the same (everyone "happy to do both") the relaxation is
+    full of both-ways pairs; two of them swapped become one ring of four at no cost.
+    """
+    for sweep in range(6):
+        clashes = np.array(rnd.mutual(x), dtype=np.int64).reshape(-1, 2)
+        if len(clashes) < 2:
+            break
+        if sweep % 2:  # pair them differently on alternate sweeps
+            clashes = np.roll(clashes, 1, axis=0)
+        half = len(clashes) // 2
+        a, b = clashes[:half], clashes[half:2 * half]
+        now = scorer.pairs(a[:, 0], a[:, 1])[0] + scorer.pairs(b[:, 0], b[:, 1])[0]
+        s1, ok1 = scorer.pairs(a[:, 0], b[:, 1])
+        s2, ok2 = scorer.pairs(b[:, 0], a[:, 1])
+        take = ok1 & ok2 & (s1 + s2 >= now - TOL)
+        x[a[take, 0]] = b[take, 1]
+        x[b[take, 0]] = a[take, 1]
     return x
 
 
