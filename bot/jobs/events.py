@@ -13,9 +13,11 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from bot.basecamp.errors import NotFound
+from bot.basecamp.models import is_member
 from bot.basecamp.richtext import escape, html_to_text
 from bot.config.events import EventSeries, Occurrence
-from bot.core.calendar import PlannedPost, due_posts, lead_time
+from bot.core.calendar import PlannedPost, catch_up, lead_time
 from bot.jobs import posting
 from bot.jobs.planner import PLANNERS
 from bot.jobs.poll import register
@@ -58,7 +60,8 @@ def event_plan(occ: Occurrence) -> list[PlannedPost]:
     ]
     if leads.places_left_days is not None:
         posts.append(PlannedPost(f"{occ.key}:places-left", "places_left",
-                                 lead(leads.places_left_days), closes_at(occ)))
+                                 lead(leads.places_left_days), closes_at(occ),
+                                 follows=f"{occ.key}:announcement"))
     if s.unconference is not None:
         agenda_at = lead(s.unconference.agenda_days)
         posts.append(PlannedPost(f"{occ.key}:topics-call", "topics_call",
@@ -114,17 +117,34 @@ def plan(ctx: JobContext) -> None:
         for post in event_plan(occ)
     ]
     by_key = {post.key: occ for occ, post in planned}
-    with ctx.store.transaction() as conn:  # one query per cycle, however many series
-        done = t.finished_keys(conn, list(by_key))
-    due = [(by_key[p.key], p) for p in due_posts([p for _, p in planned], ctx.now, done)]
-    if not due:
+    # One query per cycle, however many series.
+    done = posting.finished_times(ctx, list(by_key))
+    owed = catch_up([p for _, p in planned], ctx.now, done)
+    if not owed.due and not owed.missed:
         return  # an idle cycle costs no requests
-    net = posting.network(ctx)
     failed: list[str] = []
+    for post in owed.missed:  # its moment has passed: skip it and tell staff once
+        posting.isolated(ctx, post.key, failed,
+                         lambda p=post: _report_missed(ctx, by_key[p.key], p))
+    due = [(by_key[p.key], p) for p in owed.due]
+    net = posting.network(ctx) if due else None
     for occ, post in due:
         posting.isolated(ctx, post.key, failed, lambda o=occ, p=post: _carry_out(ctx, net, o, p))
     if failed:
         raise posting.PlanFailed("events", failed)
+
+
+KIND_WORDS = {"announcement": "the announcement", "reminder": "the reminder",
+              "places_left": "the “places left” nudge", "cancellation": "the cancellation notice",
+              "topics_call": "the call for topics", "agenda": "the agenda"}
+
+
+def _report_missed(ctx: JobContext, occ: Occurrence, post: PlannedPost) -> None:
+    what = (f"{KIND_WORDS.get(post.kind, post.kind)} for {occ.series.title} on "
+            f"{ctx.renderer.uk_date(occ.starts_at)}")
+    outcome = posting.report_missed(ctx, post, what)
+    if outcome and not ctx.dry_run:
+        posting.finish(ctx, post.key, post.kind, outcome)
 
 
 def _carry_out(ctx: JobContext, net: posting.Place, occ: Occurrence, post: PlannedPost) -> None:
@@ -205,13 +225,19 @@ def _cancel(ctx: JobContext, net: posting.Place, occ: Occurrence) -> str | None:
     done = ctx.outbox.create_comment(f"{occ.key}:cancellation", message_id, body)
     entry = ctx.outbox.done(f"{occ.key}:schedule")
     if entry is not None and entry.id is not None:
-        # The spec's PUT wants summary, starts_at and ends_at every time.
+        # Basecamp's PUT replaces the whole entry: start from what it holds now (its times
+        # verbatim, all-day flag) and change only the title and the note.
+        try:
+            current = ctx.client.schedule_entry(entry.id)
+        except NotFound:  # staff removed the entry already: nothing to mark
+            current = None
         notice = f"<div>Cancelled.{' ' + escape(occ.reason) if occ.reason else ''}</div>"
-        ctx.outbox.update_schedule_entry(
-            f"{occ.key}:schedule:cancelled", entry.id,
-            summary=f"Cancelled: {occ.series.title}", starts_at=occ.starts_at,
-            ends_at=occ.ends_at, description=notice,
-        )
+        if current is not None:
+            ctx.outbox.update_schedule_entry(
+                f"{occ.key}:schedule:cancelled", entry.id,
+                **current.replacement(summary=f"Cancelled: {occ.series.title}",
+                                      description=notice),
+            )
     if done is not None:
         ctx.reader.unwatch(message_id)  # no more sign-ups for a cancelled event
     return "posted" if done is not None else None
@@ -250,7 +276,7 @@ def _agenda(ctx: JobContext, net: posting.Place, occ: Occurrence) -> str | None:
 
 def _sync_topics(ctx: JobContext, call_id: int, event_key: str) -> None:
     """Bring the proposals up to date from the thread itself (the poll may not have run yet)."""
-    live = [c for c in ctx.client.comments(call_id) if c.creator.id != ctx.me.id]
+    live = [c for c in ctx.client.comments(call_id) if is_member(c.creator, ctx.me.id)]
     with ctx.store.transaction() as conn:
         known = {row["comment_id"] for row in t.topics_for(conn, event_key)}
         for comment in live:
@@ -277,7 +303,7 @@ def _topics_with_votes(ctx: JobContext, event_key: str) -> list[Topic]:
     for row in rows:
         boosters = {
             b.booster.id for b in ctx.client.boosts(row["comment_id"])
-            if b.booster is not None and b.booster.id not in (ctx.me.id, row["proposer_id"])
+            if is_member(b.booster, ctx.me.id) and b.booster.id != row["proposer_id"]
         }
         proposer = {"name": row["proposer_name"], "attachable_sgid": row["proposer_sgid"]}
         topics.append(Topic(row["title"], len(boosters), proposer, row["created_at"],
