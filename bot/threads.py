@@ -5,9 +5,10 @@ projects that have open threads (or for every project, when their ids do not fit
 once for active comments and once for trashed ones. With the client's conditional GETs an
 unchanged page 1 is a 304, so an idle poll costs two requests however many threads are open.
 (The account-wide `GET /comments.json` cannot replace it: it is ordered newest-created first
-and has no status filter, so an edit to an older reply or a trash would not surface.) Paging stops at the high-water mark (the newest
-`updated_at` already handled, less a small overlap for equal or skewed timestamps), and
-comments are de-duplicated against `seen_comments` by (id, updated_at).
+and has no status filter, so an edit to an older reply or a trash would not surface.)
+Paging stops at the high-water mark (the newest `updated_at` already handled, less a small
+overlap for equal or skewed timestamps), and comments are de-duplicated against
+`seen_comments` by (id, updated_at).
 
 A change is recorded in `seen_comments` only after its handler succeeded
 (`mark_processed`), and the high-water mark never passes a change that is not yet
