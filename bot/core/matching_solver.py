@@ -249,12 +249,12 @@ def _relaxation(scorer: Scorer, rnd: _Round) -> tuple[np.ndarray, np.ndarray]:
         i1 = min(rnd.m, i0 + step)
         block = scorer.block(i0, i1)
         if flip:
-            np.negative(block[:, slot_of].T, out=cost[:, i0:i1])
+            np.negative(np.repeat(block, rnd.cap, axis=1).T, out=cost[:, i0:i1])
         elif one_slot_each:
             np.negative(block, out=cost[i0:i1])
-        else:
+        else:  # a mentor's places are adjacent columns: repeat beats a gather
             np.negative(block, out=block)
-            np.take(block, slot_of, axis=1, out=cost[i0:i1], mode="clip")
+            cost[i0:i1] = np.repeat(block, rnd.cap, axis=1)
     rows, cols = linear_sum_assignment(cost)
     mentees, slots = (cols, rows) if flip else (rows, cols)
     chosen = -cost[rows, cols]
