@@ -70,7 +70,13 @@ class TestMigrations:
         with engine.connect() as conn:
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
         engine.dispose()
-        assert version == "0001"
+        from alembic.script import ScriptDirectory
+
+        from bot.store.db import alembic_config
+
+        with make_engine(db_url).connect() as conn:
+            head = ScriptDirectory.from_config(alembic_config(conn)).get_current_head()
+        assert version == head
 
 
 class TestTransactions:
