@@ -18,7 +18,7 @@ from bot.render import Renderer
 from bot.settings import Settings
 from bot.store.db import Store, make_engine, migrate
 from bot.store.http_cache import DbCache
-from bot.store.tokens import load_tokens, save_tokens
+from bot.store.tokens import env_digest, load_tokens, save_tokens
 from bot.threads import ThreadReader
 
 log = logging.getLogger("bot.jobs")
@@ -61,9 +61,10 @@ class TokenKeeper:
     the bot out). SQLite allows one writer, and a dry run's open transaction may be it, so
     there the save waits until the dry run is rolled back."""
 
-    def __init__(self, store: Store, defer: bool):
+    def __init__(self, store: Store, defer: bool, source: str | None = None):
         self.store = store
         self.defer = defer
+        self.source = source  # digest of the environment pair these refreshes descend from
         self.pending: tuple[str, str | None] | None = None
 
     def __call__(self, access: str, refresh: str | None) -> None:
@@ -77,7 +78,7 @@ class TokenKeeper:
     def flush(self) -> None:
         """Write the held pair, if any."""
         if self.pending is not None:
-            save_tokens(self.store, *self.pending, datetime.now(UTC))
+            save_tokens(self.store, *self.pending, datetime.now(UTC), env_digest=self.source)
             self.pending = None
             if self.defer:
                 log.info("auth: refreshed access token stored")
@@ -138,13 +139,18 @@ def build_context(
 def make_client(
     settings: Settings, keeper: TokenKeeper, cache: DbCache, options: dict[str, Any]
 ) -> BasecampClient:
-    """A Basecamp client using the stored tokens if a refresh has happened, else the env ones."""
+    """A Basecamp client using the stored tokens if a refresh of the environment's pair has
+    happened, else the environment's (re-authorised tokens in the environment win)."""
     stored = load_tokens(keeper.store)
     access = settings.basecamp_access_token.get_secret_value()
     refresh = settings.basecamp_refresh_token
-    refresh_value = refresh.get_secret_value() if refresh else None
-    if stored is not None:
-        access, refresh_value = stored[0], stored[1] or refresh_value
+    refresh_value = (refresh.get_secret_value() if refresh else None) or None
+    source = env_digest(access, refresh_value)
+    keeper.source = source
+    if stored is not None and stored.env_digest in (None, source):
+        access, refresh_value = stored.access, stored.refresh or refresh_value
+    elif stored is not None:
+        log.info("auth: the environment has new tokens; using them, not the stored pair")
     REDACTOR.add(access)
     REDACTOR.add(refresh_value)
     secret = settings.basecamp_client_secret

@@ -44,7 +44,11 @@ def run(ctx: JobContext) -> int:
             break
         try:
             plan(ctx)
-        except Exception:
+        except Exception as err:
+            from bot.jobs.poll import stops_cycle
+
+            if stops_cycle(err):  # lost access or a long rate-limit ban: the others would too
+                raise
             failures += 1
             log.exception("planner: %s failed; carrying on with the others", _name(plan))
     return failures

@@ -71,6 +71,12 @@ def load_handlers() -> None:
             importlib.import_module(name)
 
 
+def stops_cycle(err: BaseException) -> bool:
+    """True for failures that are not about one reply or one planned post (the planner too
+    stops on them): access refused, a long rate-limit ban, a lost lease."""
+    return _fatal(err)
+
+
 def _fatal(err: BaseException) -> bool:
     # Failures that are not about one reply: stop the cycle rather than blame every reply.
     if isinstance(err, AccessLost):
