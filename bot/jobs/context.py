@@ -42,6 +42,8 @@ class JobContext:
     dry_run: bool
     # Set by the worker on SIGTERM: long jobs check it between steps and stop early.
     stopping: Callable[[], bool] = lambda: False
+    # Run by close() after the store is released (a dry run's SQLite snapshot is removed).
+    cleanups: list[Callable[[], None]] = dataclasses.field(default_factory=list)
 
     def at(self, now: datetime) -> JobContext:
         """The same wiring, for a cycle at `now`."""
@@ -54,6 +56,8 @@ class JobContext:
         if keeper is not None:
             keeper.flush()
         self.store.engine.dispose()
+        for cleanup in self.cleanups:
+            cleanup()
 
 
 class TokenKeeper:
@@ -107,8 +111,17 @@ def build_context(
     renderer = Renderer(settings.loti_templates_dir, settings.tz)
     engine = make_engine(settings.database_url)
     migrate(engine)
-    store = Store(engine, dry_run=dry_run)
-    token_keeper = TokenKeeper(Store(engine), defer=dry_run and engine.dialect.name == "sqlite")
+    cleanups: list[Callable[[], None]] = []
+    work_engine = engine
+    if dry_run and engine.dialect.name == "sqlite" and engine.url.database not in (None, "",
+                                                                                  ":memory:"):
+        # SQLite has one writer: a dry run's open transaction on the real file would lock the
+        # worker out for the whole run. Rehearse on a snapshot instead (thrown away after).
+        work_engine, cleanup = _sqlite_snapshot(engine)
+        cleanups += [cleanup, engine.dispose]
+    store = Store(work_engine, dry_run=dry_run)
+    token_keeper = TokenKeeper(Store(engine), defer=dry_run and work_engine is engine
+                               and engine.dialect.name == "sqlite")
     fixed = _aware_utc(now) if now is not None else None
     clock: Callable[[], datetime] = (lambda: fixed) if fixed else (lambda: datetime.now(UTC))
     try:
@@ -116,7 +129,9 @@ def build_context(
         me = client.my_profile()
     except BaseException:
         store.close()
-        engine.dispose()
+        work_engine.dispose()
+        for cleanup in cleanups:
+            cleanup()
         raise
     outbox = Outbox(store, client, me, clock, dry_run=dry_run, log=logging.getLogger("bot.outbox"))
     reader = ThreadReader(store, client, me.id, clock=clock)
@@ -133,7 +148,27 @@ def build_context(
         me=me,
         log=log,
         dry_run=dry_run,
+        cleanups=cleanups,
     )
+
+
+def _sqlite_snapshot(engine: Any) -> tuple[Any, Callable[[], None]]:
+    """A consistent copy of a SQLite database in a temporary file, and how to remove it."""
+    import shutil
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp(prefix="loti-dry-run-"))
+    copy = folder / "snapshot.sqlite3"
+    source = sqlite3.connect(engine.url.database, timeout=30)
+    target = sqlite3.connect(copy)
+    try:
+        source.backup(target)  # SQLite's online backup: a moment's read lock, no write lock
+    finally:
+        target.close()
+        source.close()
+    return make_engine(f"sqlite:///{copy}"), lambda: shutil.rmtree(folder, ignore_errors=True)
 
 
 def make_client(

@@ -29,6 +29,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.exc import OperationalError
+
 from bot.basecamp.errors import (
     AccountInactive,
     AuthError,
@@ -83,6 +85,8 @@ def _fatal(err: BaseException) -> bool:
         return err.status != 404  # a 404 may be one deleted item: see _project_gone
     if isinstance(err, RateLimited):
         return not err.retryable  # a long ban: end the step, carry on next cycle
+    if isinstance(err, OperationalError) and "database is locked" in str(err):
+        return True  # another process holds SQLite's write lock: nothing can be saved now
     return isinstance(err, AuthError | AccountInactive | Forbidden)
 
 

@@ -223,3 +223,48 @@ def test_long_rate_limit_is_not_counted_against_a_reply() -> None:
     err = RateLimited(429, "http://x", "slow down", retry_after=320)
     err.retryable = False
     assert poll_job._fatal(err)
+
+
+class TestDryRunOnSqlite:
+    def test_a_dry_run_does_not_hold_the_write_lock(self, sandbox, tmp_path) -> None:
+        url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
+        ctx = build_context(settings_for(sandbox, url), dry_run=True)
+        try:
+            with ctx.store.transaction() as conn:  # the dry run writes (rolled back later)
+                conn.execute(tokens.insert().values(name="dry", access_token="x",
+                                                    updated_at=NOW))
+            ctx.client.my_profile()
+            # Meanwhile the worker renews its lease on the real database, and does not wait.
+            engine = make_engine(url, connect_args={"timeout": 1})
+            try:
+                began = time.monotonic()
+                assert Lease(Store(engine), "worker", timedelta(seconds=60)).acquire(NOW)
+                assert time.monotonic() - began < 1
+            finally:
+                engine.dispose()
+        finally:
+            ctx.close()
+        store = _store(url)
+        with store.transaction() as conn:
+            assert conn.execute(select(tokens).where(tokens.c.name == "dry")).first() is None
+        store.engine.dispose()
+
+    def test_database_is_locked_is_named_in_the_log(
+        self, sandbox, tmp_path, monkeypatch, caplog, quiet_features
+    ) -> None:
+        from sqlalchemy.exc import OperationalError
+
+        settings = settings_for(sandbox, f"sqlite:///{tmp_path / 'bot.sqlite3'}")
+
+        def locked(ctx) -> None:
+            raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+        monkeypatch.setattr(planner, "PLANNERS", [locked])
+        worker = Worker(build_context(settings), 30, holder="w")
+        try:
+            with caplog.at_level(logging.INFO):
+                worker.step("planner")
+            assert "the database is locked by another process" in caplog.text
+            assert not any(r.exc_info for r in caplog.records)
+        finally:
+            worker.ctx.close()
