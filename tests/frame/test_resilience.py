@@ -268,3 +268,34 @@ class TestDryRunOnSqlite:
             assert not any(r.exc_info for r in caplog.records)
         finally:
             worker.ctx.close()
+
+
+@pytest.mark.postgres
+def test_a_killed_worker_is_replaced_within_about_a_lease(sandbox, postgres_schema_url) -> None:
+    """Two real worker processes on PostgreSQL: kill -9 the active one, the standby acts."""
+    import signal
+
+    from tests.frame.test_worker import _start, _wait_for
+
+    sandbox.add_project("Women's Digital Leaders Network")
+    env = sandbox_env(sandbox, postgres_schema_url, LOTI_LEASE_SECONDS="6")
+    first, first_lines = _start(env)
+    second = None
+    seen_a: list[str] = []
+    seen_b: list[str] = []
+    try:
+        _wait_for(first_lines, "worker: lease taken", seen_a)
+        second, second_lines = _start(env)
+        _wait_for(second_lines, "worker: standing by", seen_b)
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+        killed = time.monotonic()
+        _wait_for(second_lines, "worker: lease taken", seen_b, timeout=20)
+        took = time.monotonic() - killed
+        second.send_signal(signal.SIGTERM)
+        assert second.wait(timeout=10) == 0
+    finally:
+        for proc in (first, second):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+    assert took < 6 + 3, f"took {took:.1f}s"  # the lease, plus one poll interval and slack
