@@ -49,6 +49,7 @@ class Faults:
     _denied: list[tuple[int, _Rule]] = field(default_factory=list)
     _late: list[tuple[float, _Rule]] = field(default_factory=list)
     _late_timers: list[threading.Timer] = field(default_factory=list)
+    _held: list = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -82,7 +83,8 @@ class Faults:
         return self
 
     def commit_late(self, seconds: float, n: int = 1, methods=("POST",), path=None) -> Faults:
-        """Lose the answer to the next n matching writes and apply each `seconds` later."""
+        """Lose the answer to the next n matching writes and apply each `seconds` later
+        (seconds < 0: hold each until `release_late()`, for tests that keep their own time)."""
         rule = _rule(methods, path)
         with self._lock:
             self._late.extend((float(seconds), rule) for _ in range(n))
@@ -159,11 +161,29 @@ class Faults:
 
     def later(self, seconds: float, fn) -> None:
         """Run `fn` after `seconds` on a timer thread (a late commit)."""
+        if seconds < 0:
+            with self._lock:
+                self._held.append(fn)
+            return
         timer = threading.Timer(seconds, fn)
         timer.daemon = True
         with self._lock:
             self._late_timers.append(timer)
         timer.start()
+
+    def held_late(self) -> int:
+        """How many late commits are being held."""
+        with self._lock:
+            return len(self._held)
+
+    def release_late(self, count: int | None = None) -> int:
+        """Apply the oldest `count` held late commits (all by default); how many were."""
+        with self._lock:
+            count = len(self._held) if count is None else count
+            held, self._held = self._held[:count], self._held[count:]
+        for fn in held:
+            fn()
+        return len(held)
 
     def wait_late_commits(self, timeout: float = 30.0) -> None:
         """Block until every late commit scheduled so far has been applied."""
