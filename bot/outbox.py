@@ -118,6 +118,9 @@ class _Write:
     find: Callable[[datetime, set[int]], Any] | None = None
     # Updates are re-sent when their payload changes, and simply retried when unsure.
     idempotent: bool = False
+    # stale(since, claimed): remove what an unsure earlier attempt with OTHER content may have
+    # created under this key (a boost whose label changed meanwhile), before writing anew.
+    stale: Callable[[datetime, set[int]], None] | None = None
 
     @property
     def digest(self) -> str:
@@ -229,11 +232,19 @@ class Outbox:
 
     def create_boost(self, key: str, recording_id: int, content: str) -> Any:
         """Boost a recording (a small reaction, e.g. on a member's reply)."""
+        def stale(since: datetime, claimed: set[int]) -> None:
+            for b in list(self.client.boosts(recording_id)):
+                if self.finders._mine(b, since, claimed, who="booster"):
+                    self.client.delete_boost(b.id)
+                    self.log.info("outbox: removed boost %s %s left by an unsure attempt "
+                                  "with an older label", key, b.id)
+
         return self._run(_Write(
             key, "boost", recording_id, f"on recording {recording_id}",
             {"content": content},
             send=lambda: self.client.create_boost(recording_id, content),
             find=lambda since, claimed: self.finders.boost(recording_id, content, since, claimed),
+            stale=stale,
         ))
 
     def create_schedule_entry(
@@ -365,19 +376,37 @@ class Outbox:
             idempotent=True,
         ))
 
-    def delete_boost(self, key: str, boost_id: int) -> Any:
-        """Withdraw one of the bot's boosts; a boost already gone counts as done."""
+    def delete_boost(self, key: str, boost_id: int, recording_id: int | None = None) -> Any:
+        """Withdraw one of the bot's boosts; a boost already gone counts as done.
+
+        A 404 is "gone" only when the boosted recording can still be read without the boost:
+        a bot removed from the project gets 404 for everything, and must not take its own
+        boost for deleted (it would stay beside the next acknowledgement)."""
 
         def send() -> Any:
             try:
                 return self.client.delete_boost(boost_id)
-            except NotFound:
+            except NotFound as err:
+                if self._still_there(boost_id, recording_id):
+                    raise AccessLost(key, "boost_delete", _error_text(err), 404) from err
                 return None
 
         return self._run(_Write(
             key, "boost_delete", boost_id, f"boost {boost_id}", {"boost_id": boost_id},
             send=send, idempotent=True,
         ))
+
+    def _still_there(self, boost_id: int, recording_id: int | None) -> bool:
+        """After a 404 on deleting a boost: True if it may still exist (access lost)."""
+        try:
+            if recording_id is not None:
+                return any(b.id == boost_id for b in self.client.boosts(recording_id))
+            self.client.boost(boost_id)
+            return True
+        except NotFound:
+            return recording_id is not None  # the recording itself is hidden: access lost
+        except (AuthError, Forbidden):
+            return True
 
     def pause_question(self, key: str, question_id: int) -> Any:
         """Pause a check-in question."""
@@ -413,6 +442,11 @@ class Outbox:
             if found is not None:
                 return self._finish(w, found, recovered=True)
             unsure = rec.unsure_since
+            if (unsure is not None and rec.payload_digest != w.digest and w.stale is not None
+                    and _utc(self.wall_clock()) - _utc(unsure) >= self.unsure_grace):
+                # The earlier attempt carried other content (the fact moved on meanwhile):
+                # whatever it left must go, or both would show.
+                w.stale(rec.created_at - self.find_slack, self._claimed_ids(w.key))
             if unsure is not None and _utc(self.wall_clock()) - _utc(unsure) < self.unsure_grace:
                 # It may still commit (late): wait out the grace rather than post it twice.
                 raise WriteOutcomeUnknown(

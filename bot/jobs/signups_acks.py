@@ -59,7 +59,8 @@ def acknowledge(
     values = None
     if not (row is not None and row.label == label) and not (row is None and kind == "none"):
         if row is not None and row.kind == "boost" and row.item_id:
-            ctx.outbox.delete_boost(f"signup:ack:{cid}:v{row.version}:delete", row.item_id)
+            ctx.outbox.delete_boost(f"signup:ack:{cid}:v{row.version}:delete", row.item_id,
+                                    recording_id=cid)
         version = row.version + 1 if row is not None else 1
         item = None
         key = f"signup:ack:{cid}:v{version}"

@@ -412,4 +412,16 @@ class Season:
             if m["creator"]["id"] == me:
                 seen[("message", m["subject"])] += 1
         found += [f"{k} x{n}" for k, n in seen.items() if n > 1]
+        if found:  # say which outbox keys wrote there, so a failure can be read
+            from bot.store.outbox_tables import outbox
+
+            engine = make_engine(self.db_url)
+            with engine.connect() as conn:
+                for k, _ in seen.items():
+                    if seen[k] > 1 and k[0] == "boost":
+                        rows = conn.execute(outbox.select().where(outbox.c.target_id == k[1]))
+                        keys = [(r.key, r.status, r.basecamp_id, r.attempts) for r in rows]
+                        report = logging.getLogger("tests.chaos.report")
+                        report.warning("chaos: duplicate %s: %s", k, keys)
+            engine.dispose()
         return found

@@ -104,3 +104,20 @@ def test_a_lease_guard_stops_writes(store, client, me, message, sandbox):
     with pytest.raises(AccessLost, match="lease"):
         ob.create_comment("ack:comment:5", message.id, ACK)
     assert client.request_count == before
+
+
+def test_a_404_on_deleting_a_boost_while_access_is_lost_is_not_taken_for_gone(
+    outbox, client, message, sandbox, store, me
+):
+    boost = outbox.create_boost("ack:boost:1", message.id, "⏳ Waitlist 1")
+    sandbox.faults.deny(404, methods=("DELETE",))
+    with pytest.raises(AccessLost):
+        outbox.delete_boost("ack:boost:1:delete", boost.id, recording_id=message.id)
+    assert [b.id for b in client.boosts(message.id)] == [boost.id]
+    assert _row(store, "ack:boost:1:delete").status == "pending"
+    sandbox.faults.allow()
+    outbox.delete_boost("ack:boost:1:delete", boost.id, recording_id=message.id)
+    assert list(client.boosts(message.id)) == []
+    # A boost that really is gone counts as deleted.
+    outbox.delete_boost("ack:boost:1:delete-again", boost.id, recording_id=message.id)
+    assert _row(store, "ack:boost:1:delete-again").status == "done"
