@@ -32,6 +32,8 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.basecamp.errors import AuthError, BasecampError, Forbidden, NotFound, RateLimited
+from bot.outbox_dry_run import PlannedWrite
+from bot.outbox_dry_run import describe as describe_write
 from bot.outbox_find import Finders
 from bot.store.outbox_tables import outbox as outbox_table
 
@@ -169,6 +171,7 @@ class Outbox:
         # The worker's lease: a worker that lost it must not write (another one acts now).
         self.may_write = may_write or (lambda: True)
         self.finders = Finders(client, me.id)
+        self.planned: list[PlannedWrite] = []  # a dry run's writes, in order
 
     # ---- records -------------------------------------------------------------------------
 
@@ -427,7 +430,9 @@ class Outbox:
                 and not (rec.error or "").startswith(_ACCESS_ERRORS)):
             raise WriteFailed(w.key, w.kind, f"rejected earlier ({rec.error}); not retried")
         if self.dry_run:
-            self.log.info("outbox: would post %s %s %s", w.kind, w.key, w.where)
+            planned = describe_write(w.key, w.kind, w.payload)
+            self.planned.append(planned)
+            self.log.info("dry run: %s (key %s)", planned.line(), w.key)
             return None
         if not self.may_write():
             raise AccessLost(w.key, w.kind, "this worker no longer holds the lease; not sent")
