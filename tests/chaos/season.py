@@ -116,6 +116,9 @@ class Faults:
     kill_rate: float = 0.08  # share of cycles in which the worker is killed
     token_rate: float = 0.03  # share of cycles in which the access token expires
     access_rate: float = 0.02  # share of cycles in which the bot loses the project for a while
+    # cycle -> fault kinds that happen then whatever the dice say ("drop", "late", "burst",
+    # "kill", "token", "access"), so a short season meets every kind
+    forced: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -292,6 +295,11 @@ class Season:
         f, rng, sb, got = self.faults, self.rng, self.sb, self.report.injected
         if f is None:
             return
+        forced = f.forced.get(n, ())
+
+        def roll(kind: str, rate: float) -> bool:
+            hit = rng.random() < rate  # always drawn: the same seed, the same season
+            return hit or kind in forced
         if self.restore_token_at == n:
             with sb.lock:
                 sb.state.auth["expired"] = False  # staff restored the token
@@ -299,27 +307,27 @@ class Season:
         if self.restore_access_at == n:
             sb.faults.allow()
             self.restore_access_at = None
-        if rng.random() < f.drop_rate:
+        if roll("drop", f.drop_rate):
             sb.faults.drop_after_commit(1, methods=("POST", "PUT", "DELETE"))
             got["drop-after-commit"] += 1
-        if rng.random() < f.late_rate:
+        if roll("late", f.late_rate):
             sb.faults.commit_late(-1, methods=("POST",))  # lands before the next cycle
             got["commit-late"] += 1
-        if rng.random() < f.burst_rate:
+        if roll("burst", f.burst_rate):
             long = rng.random() < 0.5
             sb.faults.script([429] * rng.randrange(2, 6), retry_after=600 if long else 0)
             got["429 burst (long Retry-After)" if long else "429 burst"] += 1
-        if rng.random() < f.kill_rate:
+        if roll("kill", f.kill_rate):
             self.killer.arm(rng)
             got["kill"] += 1
-        if self.restore_token_at is None and rng.random() < f.token_rate:
-            self.refreshable = rng.random() < 0.5
+        if roll("token", f.token_rate) and self.restore_token_at is None:
+            self.refreshable = rng.random() < 0.5 and "token-no-refresh" not in forced
             self._restart()  # the next worker starts with (or without) refresh credentials
             sb.expire_token()
             if not self.refreshable:
                 self.restore_token_at = n + rng.randrange(2, 6)
             got["token expiry " + ("(refreshed)" if self.refreshable else "(no refresh)")] += 1
-        if self.restore_access_at is None and rng.random() < f.access_rate:
+        if roll("access", f.access_rate) and self.restore_access_at is None:
             sb.faults.deny(404, methods=("POST", "PUT", "DELETE"))
             sb.faults.deny(404, methods=("GET",), path=rf"/projects/{self.project['id']}\b")
             self.restore_access_at = n + rng.randrange(2, 6)
