@@ -447,12 +447,13 @@ class Outbox:
             if found is not None:
                 return self._finish(w, found, recovered=True)
             unsure = rec.unsure_since
+            waited = self._waited(rec)
             if (unsure is not None and rec.payload_digest != w.digest and w.stale is not None
-                    and _utc(self.wall_clock()) - _utc(unsure) >= self.unsure_grace):
+                    and waited >= self.unsure_grace):
                 # The earlier attempt carried other content (the fact moved on meanwhile):
                 # whatever it left must go, or both would show.
                 w.stale(rec.created_at - self.find_slack, self._claimed_ids(w.key))
-            if unsure is not None and _utc(self.wall_clock()) - _utc(unsure) < self.unsure_grace:
+            if unsure is not None and waited < self.unsure_grace:
                 # It may still commit (late): wait out the grace rather than post it twice.
                 raise WriteOutcomeUnknown(
                     w.key, w.kind, "not found yet; waiting out the grace period before "
@@ -491,6 +492,14 @@ class Outbox:
                            _error_text(err))
             raise WriteFailed(w.key, w.kind, _error_text(err)) from err
         return self._finish(w, item)
+
+    def _waited(self, rec: OutboxRecord) -> timedelta:
+        """How long since an unsure write went out: real time, or the bot's own clock when
+        that moved on further (a rehearsal with `tick --now` runs days in seconds)."""
+        if rec.unsure_since is None:
+            return timedelta.max  # not unsure: nothing to wait for
+        real = _utc(self.wall_clock()) - _utc(rec.unsure_since)
+        return max(real, _utc(self.clock()) - _utc(rec.updated_at))
 
     def _find(self, w: _Write, since: datetime) -> Any:
         assert w.find is not None
