@@ -1,7 +1,7 @@
 """resilience: outbox.unsure_since (grace for unsure writes), tokens.env_digest
 
 Revision ID: resilience
-Revises: 0001
+Revises: asking
 """
 
 from collections.abc import Sequence
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "resilience"
-down_revision: str | None = "0001"
+down_revision: str | None = "asking"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
