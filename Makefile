@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench install
+.PHONY: demo test lint bench chaos install
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +26,7 @@ test: $(STAMP)
 # Every figure in docs/benchmarks.md, in one command.
 bench: $(STAMP)
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python bench/run_all.py
+
+# The long chaos season (about 200 worker cycles with faults); prints its figures.
+chaos: $(STAMP)
+	$(BIN)/python -m tests.chaos.long_season

@@ -97,7 +97,8 @@ def run() -> None:
 
     settings = _settings()
     ctx = _context(settings)
-    worker = Worker(ctx, poll_seconds=settings.loti_poll_seconds)
+    worker = Worker(ctx, poll_seconds=settings.loti_poll_seconds,
+                    lease_ttl=timedelta(seconds=settings.loti_lease_seconds))
     code = worker.run()
     logging.shutdown()
     if code:

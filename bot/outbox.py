@@ -11,8 +11,12 @@ Errors::
     OutboxError
      ├── WriteOutcomeUnknown   the request may have committed and the item was not found yet;
      │                         the record stays pending and the next attempt finds-then-writes
-     └── WriteFailed           Basecamp definitely rejected it; the record is `failed` and is
-                               not retried until `Outbox.reset(key)`
+     ├── WriteFailed           Basecamp definitely rejected it; the record is `failed` and is
+     │                         not retried until `Outbox.reset(key)`
+     └── AccessLost            Basecamp refused the bot itself (401, 403, or 404: how it answers
+                               once the bot is removed from a project), or this worker lost its
+                               lease; nothing was applied, the record stays pending and the
+                               write is tried again once access is back (never "given up")
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.basecamp.errors import BasecampError, NotFound
+from bot.basecamp.errors import AuthError, BasecampError, Forbidden, NotFound, RateLimited
 from bot.outbox_dry_run import PlannedWrite
 from bot.outbox_dry_run import describe as describe_write
 from bot.outbox_find import Finders
@@ -39,6 +43,12 @@ logger = logging.getLogger(__name__)
 DEFAULT_FIND_SLACK = timedelta(minutes=10)
 # How long a project construction whose reply was lost may take to show up by name.
 CONSTRUCTION_GRACE = timedelta(minutes=15)
+# A write whose answer was lost may still commit a little later (Basecamp's queues): give it
+# this long to appear before deciding it never landed and sending it again.
+UNSURE_GRACE = timedelta(seconds=90)
+# Errors that say the bot lost access, not that the write was wrong; old rows marked `failed`
+# with one of these (before access loss was told apart) are tried again.
+_ACCESS_ERRORS = ("AuthError", "Forbidden", "NotFound", "AccountInactive", "AccessLost")
 
 
 class OutboxError(Exception):
@@ -58,6 +68,22 @@ class WriteFailed(OutboxError):
     """Basecamp rejected the write (or did before); nothing is retried blindly."""
 
 
+class AccessLost(OutboxError):
+    """The bot may not write now (token refused, removed from a project, lease lost).
+
+    Nothing was applied; the record stays pending and the write is retried next time.
+    `status` is the HTTP status that said so (None when the lease was lost)."""
+
+    def __init__(self, key: str, kind: str, message: str, status: int | None = None):
+        self.status = status
+        super().__init__(key, kind, message)
+
+
+def _access_refused(err: BaseException) -> bool:
+    # 401 (token), 403 (permission), 404 (removed from the project, or account inactive).
+    return isinstance(err, AuthError | Forbidden | NotFound)
+
+
 @dataclass(frozen=True)
 class OutboxRecord:
     """One row of the outbox; `id`/`url`/`app_url` stand in for the created item."""
@@ -74,6 +100,7 @@ class OutboxRecord:
     error: str | None
     created_at: datetime
     updated_at: datetime
+    unsure_since: datetime | None = None  # (wall clock) when a write went out unanswered
 
     @property
     def id(self) -> int | None:
@@ -93,6 +120,9 @@ class _Write:
     find: Callable[[datetime, set[int]], Any] | None = None
     # Updates are re-sent when their payload changes, and simply retried when unsure.
     idempotent: bool = False
+    # stale(since, claimed): remove what an unsure earlier attempt with OTHER content may have
+    # created under this key (a boost whose label changed meanwhile), before writing anew.
+    stale: Callable[[datetime, set[int]], None] | None = None
 
     @property
     def digest(self) -> str:
@@ -123,6 +153,10 @@ class Outbox:
         dry_run: bool = False,
         log: logging.Logger | None = None,
         find_slack: timedelta = DEFAULT_FIND_SLACK,
+        *,
+        wall_clock: Callable[[], datetime] | None = None,
+        unsure_grace: timedelta = UNSURE_GRACE,
+        may_write: Callable[[], bool] | None = None,
     ):
         self.store = store
         self.client = client
@@ -131,6 +165,11 @@ class Outbox:
         self.dry_run = dry_run
         self.log = log or logger
         self.find_slack = find_slack
+        # The grace for unsure writes runs on real time, even when `clock` is frozen (tick --now).
+        self.wall_clock = wall_clock or (lambda: datetime.now(UTC))
+        self.unsure_grace = unsure_grace
+        # The worker's lease: a worker that lost it must not write (another one acts now).
+        self.may_write = may_write or (lambda: True)
         self.finders = Finders(client, me.id)
         self.planned: list[PlannedWrite] = []  # a dry run's writes, in order
 
@@ -196,11 +235,19 @@ class Outbox:
 
     def create_boost(self, key: str, recording_id: int, content: str) -> Any:
         """Boost a recording (a small reaction, e.g. on a member's reply)."""
+        def stale(since: datetime, claimed: set[int]) -> None:
+            for b in list(self.client.boosts(recording_id)):
+                if self.finders._mine(b, since, claimed, who="booster"):
+                    self.client.delete_boost(b.id)
+                    self.log.info("outbox: removed boost %s %s left by an unsure attempt "
+                                  "with an older label", key, b.id)
+
         return self._run(_Write(
             key, "boost", recording_id, f"on recording {recording_id}",
             {"content": content},
             send=lambda: self.client.create_boost(recording_id, content),
             find=lambda since, claimed: self.finders.boost(recording_id, content, since, claimed),
+            stale=stale,
         ))
 
     def create_schedule_entry(
@@ -332,19 +379,37 @@ class Outbox:
             idempotent=True,
         ))
 
-    def delete_boost(self, key: str, boost_id: int) -> Any:
-        """Withdraw one of the bot's boosts; a boost already gone counts as done."""
+    def delete_boost(self, key: str, boost_id: int, recording_id: int | None = None) -> Any:
+        """Withdraw one of the bot's boosts; a boost already gone counts as done.
+
+        A 404 is "gone" only when the boosted recording can still be read without the boost:
+        a bot removed from the project gets 404 for everything, and must not take its own
+        boost for deleted (it would stay beside the next acknowledgement)."""
 
         def send() -> Any:
             try:
                 return self.client.delete_boost(boost_id)
-            except NotFound:
+            except NotFound as err:
+                if self._still_there(boost_id, recording_id):
+                    raise AccessLost(key, "boost_delete", _error_text(err), 404) from err
                 return None
 
         return self._run(_Write(
             key, "boost_delete", boost_id, f"boost {boost_id}", {"boost_id": boost_id},
             send=send, idempotent=True,
         ))
+
+    def _still_there(self, boost_id: int, recording_id: int | None) -> bool:
+        """After a 404 on deleting a boost: True if it may still exist (access lost)."""
+        try:
+            if recording_id is not None:
+                return any(b.id == boost_id for b in self.client.boosts(recording_id))
+            self.client.boost(boost_id)
+            return True
+        except NotFound:
+            return recording_id is not None  # the recording itself is hidden: access lost
+        except (AuthError, Forbidden):
+            return True
 
     def pause_question(self, key: str, question_id: int) -> Any:
         """Pause a check-in question."""
@@ -361,23 +426,49 @@ class Outbox:
         changed = w.idempotent and rec is not None and rec.payload_digest != w.digest
         if rec is not None and rec.status == "done" and not changed:
             return rec
-        if rec is not None and rec.status == "failed" and not changed:
+        if (rec is not None and rec.status == "failed" and not changed
+                and not (rec.error or "").startswith(_ACCESS_ERRORS)):
             raise WriteFailed(w.key, w.kind, f"rejected earlier ({rec.error}); not retried")
         if self.dry_run:
             planned = describe_write(w.key, w.kind, w.payload)
             self.planned.append(planned)
             self.log.info("dry run: %s (key %s)", planned.line(), w.key)
             return None
+        if not self.may_write():
+            raise AccessLost(w.key, w.kind, "this worker no longer holds the lease; not sent")
         if rec is not None and rec.status == "pending" and w.find is not None:
             # A crash or an unknown outcome last time: Basecamp may already have it.
-            found = self._find(w, rec.created_at)
+            try:
+                found = self._find(w, rec.created_at)
+            except BasecampError as err:
+                if _access_refused(err):
+                    raise AccessLost(w.key, w.kind, _error_text(err), err.status) from err
+                raise
             if found is not None:
                 return self._finish(w, found, recovered=True)
+            unsure = rec.unsure_since
+            waited = self._waited(rec)
+            if (unsure is not None and rec.payload_digest != w.digest and w.stale is not None
+                    and waited >= self.unsure_grace):
+                # The earlier attempt carried other content (the fact moved on meanwhile):
+                # whatever it left must go, or both would show.
+                w.stale(rec.created_at - self.find_slack, self._claimed_ids(w.key))
+            if unsure is not None and waited < self.unsure_grace:
+                # It may still commit (late): wait out the grace rather than post it twice.
+                raise WriteOutcomeUnknown(
+                    w.key, w.kind, "not found yet; waiting out the grace period before "
+                    "writing again")
         since = self._mark_pending(w, rec)
         try:
             item = w.send()
         except BasecampError as err:
             self._update(w.key, error=_error_text(err))
+            if _access_refused(err):
+                # Nothing was applied and the write itself is fine: keep it for later.
+                self._update(w.key, unsure_since=None)
+                self.log.warning("outbox: %s %s %s refused (%s); kept to retry once access "
+                                 "is back", w.kind, w.key, w.where, type(err).__name__)
+                raise AccessLost(w.key, w.kind, _error_text(err), err.status) from err
             if err.outcome_unknown:
                 found = None
                 if w.find is not None:
@@ -392,14 +483,23 @@ class Outbox:
                                  "will check before trying again", w.kind, w.key, w.where,
                                  type(err).__name__)
                 raise WriteOutcomeUnknown(w.key, w.kind, _error_text(err)) from err
-            if err.retryable:
-                # Definitely not applied (e.g. rate limited); stays pending for next time.
+            if err.retryable or isinstance(err, RateLimited):
+                # Definitely not applied (e.g. rate limited, even for long); stays pending.
+                self._update(w.key, unsure_since=None)
                 raise
             self._update(w.key, status="failed")
             self.log.error("outbox: %s %s %s rejected: %s", w.kind, w.key, w.where,
                            _error_text(err))
             raise WriteFailed(w.key, w.kind, _error_text(err)) from err
         return self._finish(w, item)
+
+    def _waited(self, rec: OutboxRecord) -> timedelta:
+        """How long since an unsure write went out: real time, or the bot's own clock when
+        that moved on further (a rehearsal with `tick --now` runs days in seconds)."""
+        if rec.unsure_since is None:
+            return timedelta.max  # not unsure: nothing to wait for
+        real = _utc(self.wall_clock()) - _utc(rec.unsure_since)
+        return max(real, _utc(self.clock()) - _utc(rec.updated_at))
 
     def _find(self, w: _Write, since: datetime) -> Any:
         assert w.find is not None
@@ -420,18 +520,22 @@ class Outbox:
     def _mark_pending(self, w: _Write, rec: OutboxRecord | None) -> datetime:
         """Commit the pending record before the request; returns when it was first planned."""
         now = _utc(self.clock())
+        # From here until an answer, the outcome is unknown (a crash would leave it so).
+        unsure = _utc(self.wall_clock())
         with self.store.transaction() as conn:
             if rec is None:
                 conn.execute(outbox_table.insert().values(
                     key=w.key, kind=w.kind, status="pending", target_id=w.target_id,
                     payload_digest=w.digest, attempts=1, created_at=now, updated_at=now,
+                    unsure_since=unsure,
                 ))
                 return now
             # An update with a new payload is a new write: look for it from now on.
             restart = rec.status != "pending"
             conn.execute(outbox_table.update().where(outbox_table.c.key == w.key).values(
                 status="pending", payload_digest=w.digest, attempts=rec.attempts + 1,
-                error=None, updated_at=now, **({"created_at": now} if restart else {}),
+                error=None, updated_at=now, unsure_since=unsure,
+                **({"created_at": now} if restart else {}),
             ))
             return now if restart else rec.created_at
 
@@ -448,7 +552,7 @@ class Outbox:
             getattr(item, "recording", None), "app_url", None
         )
         self._update(w.key, status="done", basecamp_id=bc_id, url=url, app_url=app_url,
-                     payload_digest=w.digest, error=None)
+                     payload_digest=w.digest, error=None, unsure_since=None)
         verb = "found already-posted" if recovered else ("updated" if w.idempotent else "posted")
         self.log.info("outbox: %s %s %s %s %s", verb, w.kind, w.key, w.where, app_url or "")
         return item if item is not None else self.record(w.key)

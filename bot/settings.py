@@ -59,6 +59,9 @@ class Settings(DatabaseSettings):
     loti_config_dir: Path = Path("config")
     loti_templates_dir: Path = Path("templates")
     loti_poll_seconds: PositiveInt = 60
+    # How long a worker's lease lasts without a heartbeat: a killed worker is replaced after
+    # at most this long (the heartbeat renews it every quarter of it while a step runs).
+    loti_lease_seconds: float = Field(default=75.0, ge=5.0, le=3600.0)
     loti_timezone: str = "Europe/London"
 
     @field_validator("basecamp_access_token")

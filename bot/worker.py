@@ -1,7 +1,18 @@
 """The long-running worker: a lease so only one dyno acts, and the APScheduler loop.
 
 On SIGTERM (how a PaaS stops a dyno) the scheduler stops taking new jobs, the job in hand
-finishes its current step, the lease is released and the process exits 0.
+finishes its current step (a poll stops between replies), the lease is released and the
+process exits 0.
+
+The lease is short (75 s) and renewed by a heartbeat thread while a step runs, so a worker
+killed with -9 is replaced within about a minute, and a slow step never lets a standby in.
+A step never sleeps through a Retry-After longer than a third of the lease: the request
+gives up, the step ends and the next cycle carries on. A worker that lost its lease writes
+nothing more (the outbox asks `may_write`).
+
+When Basecamp refuses the bot (token expired and not refreshable, removed from a project)
+the worker logs one line saying what to do and backs off, doubling the wait up to
+MAX_BACKOFF; when access is back it says so once and acts every cycle again.
 """
 
 from __future__ import annotations
@@ -16,13 +27,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from apscheduler.events import EVENT_JOB_EXECUTED, EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy import delete, or_, select
+from sqlalchemy.exc import OperationalError
 
+from bot.basecamp.errors import AuthError, Forbidden, RateLimited
 from bot.jobs import planner
 from bot.jobs import poll as poll_job
 from bot.jobs.context import JobContext
+from bot.outbox import AccessLost
 from bot.store.db import Store, upsert
 from bot.store.tables import worker_lease
 
@@ -30,6 +45,28 @@ log = logging.getLogger(__name__)
 
 LEASE_NAME = "worker"
 SHUTDOWN_GRACE_SECONDS = 8.0  # PaaS platforms send SIGKILL about 10 s after SIGTERM
+# Short, because a heartbeat renews it while a step runs: a killed worker is replaced within
+# about this long.
+LEASE_SECONDS = 75.0
+MAX_BACKOFF = timedelta(minutes=15)
+AUTH_HELP = ("run `loti-bot auth` (or set BASECAMP_ACCESS_TOKEN, with BASECAMP_REFRESH_TOKEN, "
+             "BASECAMP_CLIENT_ID and BASECAMP_CLIENT_SECRET so it can be refreshed) and restart "
+             "the worker")
+# APScheduler says this every interval while a step overruns; the worker says it once.
+_SKIP_NOISE = ("maximum number of running instances", "was missed by")
+
+
+class _SchedulerNoise(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not any(text in message for text in _SKIP_NOISE)
+
+
+def _quiet_scheduler_logs() -> None:
+    for name in ("apscheduler.scheduler", "apscheduler.executors.default"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _SchedulerNoise) for f in logger.filters):
+            logger.addFilter(_SchedulerNoise())
 
 
 def holder_id() -> str:
@@ -81,6 +118,17 @@ class Lease:
             conn.execute(delete(worker_lease).where(c.name == self.name, c.holder == self.holder))
 
 
+def _access_refused(err: BaseException) -> bool:
+    if isinstance(err, AccessLost):
+        return err.status is not None  # None: this worker lost its lease (not Basecamp)
+    return isinstance(err, AuthError | Forbidden)
+
+
+def _short(err: BaseException) -> str:
+    status = getattr(err, "status", None) or getattr(err, "http_status", None)
+    return f"{type(err).__name__}{f' {status}' if status else ''}"
+
+
 class _Shutdown(BaseException):
     """Raised by the signal handler to unwind the scheduler's main loop."""
 
@@ -95,14 +143,22 @@ class Worker:
         lease_ttl: timedelta | None = None,
         clock: Callable[[], datetime] | None = None,
         holder: str | None = None,
+        heartbeat_seconds: float | None = None,
     ):
         self.ctx = ctx
         self.poll_seconds = poll_seconds
         self.clock = clock or (lambda: datetime.now(UTC))
-        # Long enough that a slow step (a project construction, rate-limit waits) keeps it;
-        # a crashed holder is replaced after at most this long.
-        ttl = lease_ttl or timedelta(seconds=max(5 * poll_seconds, 300))
+        # A crashed holder is replaced after at most this long; the heartbeat keeps it while
+        # a slow step (a project construction, rate-limit waits) runs.
+        ttl = lease_ttl or timedelta(seconds=LEASE_SECONDS)
         self.lease = Lease(ctx.store, holder or holder_id(), ttl)
+        self.heartbeat_seconds = heartbeat_seconds or ttl.total_seconds() / 4
+        self._lease_lost = threading.Event()
+        ctx.outbox.may_write = lambda: not self._lease_lost.is_set()
+        self._bound_retry_after(ttl)
+        self._blocked_until: datetime | None = None
+        self._backoff: timedelta | None = None
+        self._overrun: set[str] = set()
         self.stop_event = threading.Event()
         self._busy = threading.Lock()
         self._active: bool | None = None  # last lease state, so changes are logged once
@@ -115,6 +171,26 @@ class Worker:
                           "misfire_grace_time": max(int(poll_seconds), 1)},
         )
         self.ctx.stopping = self.stop_event.is_set
+        events = EVENT_JOB_MAX_INSTANCES | EVENT_JOB_MISSED | EVENT_JOB_EXECUTED
+        self.scheduler.add_listener(self._on_scheduler_event, events)
+        _quiet_scheduler_logs()
+
+    def _bound_retry_after(self, ttl: timedelta) -> None:
+        # Never sleep through a Retry-After the lease would not outlast: give up the request,
+        # end the step, carry on next cycle (the write stays pending).
+        transport = getattr(self.ctx.client, "http", None)
+        if transport is not None:
+            bound = ttl.total_seconds() / 3
+            transport.max_retry_after = min(transport.max_retry_after, bound)
+
+    def _on_scheduler_event(self, event: Any) -> None:
+        job = getattr(event, "job_id", "?")
+        if event.code == EVENT_JOB_EXECUTED:
+            self._overrun.discard(job)
+        elif job not in self._overrun:
+            self._overrun.add(job)
+            log.info("worker: the %s step is still running; skipping its next runs until it "
+                     "ends", job)
 
     # ---- one step -------------------------------------------------------------------------
 
@@ -126,19 +202,81 @@ class Worker:
             now = self.clock()
             if not self._holds_lease(now):
                 return False
+            if self._blocked_until is not None and now < self._blocked_until:
+                return False  # backing off; said so once already
             ctx = self.ctx.at(now)
+            self._lease_lost.clear()
+            done = threading.Event()
+            beat = threading.Thread(target=self._heartbeat, args=(done,), daemon=True)
+            beat.start()
             try:
                 if job == "poll":
                     poll_job.poll(ctx)
                 else:
                     planner.run(ctx)
-            except Exception:
-                # A cycle that fails is logged and tried again next time; the worker lives on.
-                log.exception("worker: %s cycle failed; will try again in %ss", job,
-                              self.poll_seconds)
+            except Exception as err:
+                self._failed(job, err, now)
+            else:
+                self._recovered()
+            finally:
+                done.set()
+                beat.join()
             self.cycles += 1
             self._holds_lease(self.clock())  # renew: the next step may come a while later
             return True
+
+    def _heartbeat(self, done: threading.Event) -> None:
+        """Renew the lease while a step runs; if another worker has it, stop our writes."""
+        while not done.wait(self.heartbeat_seconds):
+            try:
+                held = self.lease.acquire(self.clock())
+            except Exception as err:  # the database blinked: try again next beat
+                log.warning("worker: could not renew the lease (%s)", type(err).__name__)
+                continue
+            if not held:
+                self._lease_lost.set()
+                log.warning("worker: lost the lease during a step; writing nothing more")
+                return
+
+    def _failed(self, job: str, err: Exception, now: datetime) -> None:
+        """Log a failed step once, clearly; back off when Basecamp refuses the bot."""
+        if _access_refused(err):
+            first = self._backoff is None
+            self._backoff = (timedelta(seconds=max(self.poll_seconds, 1)) if first
+                             else min(self._backoff * 2, MAX_BACKOFF))
+            self._blocked_until = now + self._backoff
+            if first:
+                if isinstance(err, AuthError) or getattr(err, "status", None) == 401:
+                    log.warning("worker: Basecamp no longer accepts the bot's access token and "
+                                "it cannot be refreshed: %s. Nothing is lost; backing off "
+                                "(next try in %ds, then less often)", AUTH_HELP,
+                                self._backoff.total_seconds())
+                else:
+                    log.warning("worker: Basecamp refused the bot (%s): check the bot is still "
+                                "on the network's projects. Nothing is lost; backing off (next "
+                                "try in %ds, then less often)", _short(err),
+                                self._backoff.total_seconds())
+            return
+        if isinstance(err, RateLimited):
+            wait = err.retry_after or self.poll_seconds
+            self._blocked_until = now + timedelta(seconds=wait)
+            log.warning("worker: Basecamp asked the bot to wait %ds; ending this %s step, "
+                        "will carry on next cycle", wait, job)
+            return
+        if isinstance(err, OperationalError) and "database is locked" in str(err):
+            log.warning("worker: %s step skipped: the database is locked by another process "
+                        "(a `tick --dry-run` or a second worker on SQLite?); trying again in "
+                        "%ss", job, self.poll_seconds)
+            return
+        # A cycle that fails is logged and tried again next time; the worker lives on.
+        log.error("worker: %s cycle failed; will try again in %ss", job, self.poll_seconds,
+                  exc_info=err)
+
+    def _recovered(self) -> None:
+        if self._backoff is not None:
+            log.info("worker: access to Basecamp is back; acting every cycle again")
+        self._backoff = None
+        self._blocked_until = None
 
     def _holds_lease(self, now: datetime) -> bool:
         try:

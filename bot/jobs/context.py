@@ -18,7 +18,7 @@ from bot.render import Renderer
 from bot.settings import Settings
 from bot.store.db import Store, make_engine, migrate
 from bot.store.http_cache import DbCache
-from bot.store.tokens import load_tokens, save_tokens
+from bot.store.tokens import env_digest, load_tokens, save_tokens
 from bot.threads import ThreadReader
 
 log = logging.getLogger("bot.jobs")
@@ -42,6 +42,8 @@ class JobContext:
     dry_run: bool
     # Set by the worker on SIGTERM: long jobs check it between steps and stop early.
     stopping: Callable[[], bool] = lambda: False
+    # Run by close() after the store is released (a dry run's SQLite snapshot is removed).
+    cleanups: list[Callable[[], None]] = dataclasses.field(default_factory=list)
 
     def at(self, now: datetime) -> JobContext:
         """The same wiring, for a cycle at `now`."""
@@ -54,6 +56,8 @@ class JobContext:
         if keeper is not None:
             keeper.flush()
         self.store.engine.dispose()
+        for cleanup in self.cleanups:
+            cleanup()
 
 
 class TokenKeeper:
@@ -61,9 +65,10 @@ class TokenKeeper:
     the bot out). SQLite allows one writer, and a dry run's open transaction may be it, so
     there the save waits until the dry run is rolled back."""
 
-    def __init__(self, store: Store, defer: bool):
+    def __init__(self, store: Store, defer: bool, source: str | None = None):
         self.store = store
         self.defer = defer
+        self.source = source  # digest of the environment pair these refreshes descend from
         self.pending: tuple[str, str | None] | None = None
 
     def __call__(self, access: str, refresh: str | None) -> None:
@@ -77,7 +82,7 @@ class TokenKeeper:
     def flush(self) -> None:
         """Write the held pair, if any."""
         if self.pending is not None:
-            save_tokens(self.store, *self.pending, datetime.now(UTC))
+            save_tokens(self.store, *self.pending, datetime.now(UTC), env_digest=self.source)
             self.pending = None
             if self.defer:
                 log.info("auth: refreshed access token stored")
@@ -106,8 +111,17 @@ def build_context(
     renderer = Renderer(settings.loti_templates_dir, settings.tz)
     engine = make_engine(settings.database_url)
     migrate(engine)
-    store = Store(engine, dry_run=dry_run)
-    token_keeper = TokenKeeper(Store(engine), defer=dry_run and engine.dialect.name == "sqlite")
+    cleanups: list[Callable[[], None]] = []
+    work_engine = engine
+    if dry_run and engine.dialect.name == "sqlite" and engine.url.database not in (None, "",
+                                                                                  ":memory:"):
+        # SQLite has one writer: a dry run's open transaction on the real file would lock the
+        # worker out for the whole run. Rehearse on a snapshot instead (thrown away after).
+        work_engine, cleanup = _sqlite_snapshot(engine)
+        cleanups += [cleanup, engine.dispose]
+    store = Store(work_engine, dry_run=dry_run)
+    token_keeper = TokenKeeper(Store(engine), defer=dry_run and work_engine is engine
+                               and engine.dialect.name == "sqlite")
     fixed = _aware_utc(now) if now is not None else None
     clock: Callable[[], datetime] = (lambda: fixed) if fixed else (lambda: datetime.now(UTC))
     try:
@@ -115,7 +129,9 @@ def build_context(
         me = client.my_profile()
     except BaseException:
         store.close()
-        engine.dispose()
+        work_engine.dispose()
+        for cleanup in cleanups:
+            cleanup()
         raise
     outbox = Outbox(store, client, me, clock, dry_run=dry_run, log=logging.getLogger("bot.outbox"))
     reader = ThreadReader(store, client, me.id, clock=clock)
@@ -132,19 +148,44 @@ def build_context(
         me=me,
         log=log,
         dry_run=dry_run,
+        cleanups=cleanups,
     )
+
+
+def _sqlite_snapshot(engine: Any) -> tuple[Any, Callable[[], None]]:
+    """A consistent copy of a SQLite database in a temporary file, and how to remove it."""
+    import shutil
+    import sqlite3
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp(prefix="loti-dry-run-"))
+    copy = folder / "snapshot.sqlite3"
+    source = sqlite3.connect(engine.url.database, timeout=30)
+    target = sqlite3.connect(copy)
+    try:
+        source.backup(target)  # SQLite's online backup: a moment's read lock, no write lock
+    finally:
+        target.close()
+        source.close()
+    return make_engine(f"sqlite:///{copy}"), lambda: shutil.rmtree(folder, ignore_errors=True)
 
 
 def make_client(
     settings: Settings, keeper: TokenKeeper, cache: DbCache, options: dict[str, Any]
 ) -> BasecampClient:
-    """A Basecamp client using the stored tokens if a refresh has happened, else the env ones."""
+    """A Basecamp client using the stored tokens if a refresh of the environment's pair has
+    happened, else the environment's (re-authorised tokens in the environment win)."""
     stored = load_tokens(keeper.store)
     access = settings.basecamp_access_token.get_secret_value()
     refresh = settings.basecamp_refresh_token
-    refresh_value = refresh.get_secret_value() if refresh else None
-    if stored is not None:
-        access, refresh_value = stored[0], stored[1] or refresh_value
+    refresh_value = (refresh.get_secret_value() if refresh else None) or None
+    source = env_digest(access, refresh_value)
+    keeper.source = source
+    if stored is not None and stored.env_digest in (None, source):
+        access, refresh_value = stored.access, stored.refresh or refresh_value
+    elif stored is not None:
+        log.info("auth: the environment has new tokens; using them, not the stored pair")
     REDACTOR.add(access)
     REDACTOR.add(refresh_value)
     secret = settings.basecamp_client_secret

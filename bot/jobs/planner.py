@@ -79,6 +79,10 @@ def run(ctx: JobContext) -> int:
         try:
             plan(ctx)
         except Exception as err:
+            from bot.jobs.poll import stops_cycle
+
+            if stops_cycle(err):  # lost access or a long rate-limit ban: the others would too
+                raise
             failures += 1
             state.failures += 1
             delay = min(BACKOFF_FIRST * 2 ** (state.failures - 1), BACKOFF_MAX)

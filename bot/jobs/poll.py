@@ -12,6 +12,12 @@ A handler that raises for one reply is logged and that reply is retried next cyc
 so one poisonous reply cannot hold the others up for ever. Basecamp being unavailable
 (`WriteOutcomeUnknown`, retryable errors) is not counted against the reply. Functions in
 `AFTER_POLL` run once per cycle after the replies (each guarded the same way).
+
+Losing access is never the reply's fault: a 401 or 403, a 404 from a project the bot could
+read moments ago (how Basecamp answers once the bot is removed), a long rate-limit ban or a
+lost lease stop the cycle (the error is re-raised), the replies left unread
+for next time and never counted towards giving up. On SIGTERM (`ctx.stopping()`) the poll
+stops between replies.
 """
 
 from __future__ import annotations
@@ -23,8 +29,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bot.basecamp.errors import AccountInactive, AuthError, BasecampError
-from bot.outbox import WriteOutcomeUnknown
+from sqlalchemy.exc import OperationalError
+
+from bot.basecamp.errors import (
+    AccountInactive,
+    AuthError,
+    BasecampError,
+    Forbidden,
+    NotFound,
+    RateLimited,
+)
+from bot.outbox import AccessLost, WriteOutcomeUnknown
 from bot.threads import ReplyChange
 
 if TYPE_CHECKING:
@@ -58,9 +73,38 @@ def load_handlers() -> None:
             importlib.import_module(name)
 
 
+def stops_cycle(err: BaseException) -> bool:
+    """True for failures that are not about one reply or one planned post (the planner too
+    stops on them): access refused, a long rate-limit ban, a lost lease."""
+    return _fatal(err)
+
+
 def _fatal(err: BaseException) -> bool:
     # Failures that are not about one reply: stop the cycle rather than blame every reply.
-    return isinstance(err, AuthError | AccountInactive)
+    if isinstance(err, AccessLost):
+        return err.status != 404  # a 404 may be one deleted item: see _project_gone
+    if isinstance(err, RateLimited):
+        return not err.retryable  # a long ban: end the step, carry on next cycle
+    if isinstance(err, OperationalError) and "database is locked" in str(err):
+        return True  # another process holds SQLite's write lock: nothing can be saved now
+    return isinstance(err, AuthError | AccountInactive | Forbidden)
+
+
+def _not_found(err: BaseException) -> bool:
+    if isinstance(err, AccessLost):
+        return err.status == 404
+    return isinstance(err, NotFound)
+
+
+def _project_gone(ctx: JobContext, change: ReplyChange) -> bool:
+    """After a 404: True when the thread's project itself is no longer readable."""
+    try:
+        ctx.client.project(change.thread.project_id)
+    except (NotFound, Forbidden, AuthError):
+        return True
+    except BasecampError:
+        return True  # cannot tell now: safer to stop and look again next cycle
+    return False
 
 
 def _transient(err: BaseException) -> bool:
@@ -92,14 +136,20 @@ def poll(ctx: JobContext) -> PollResult:
     log = getattr(ctx, "log", None) or logger
     result = PollResult()
     result.changes = ctx.reader.poll()
+    stopping = getattr(ctx, "stopping", None) or (lambda: False)
     for change in result.changes:
+        if stopping():
+            log.info("poll: stopping between replies; the rest wait for the next run")
+            break
         handler = HANDLERS.get(change.thread.kind)
         try:
             if handler is None:
                 raise LookupError(f"no handler registered for {change.thread.kind!r} threads")
             handler(ctx, change)
         except Exception as err:
-            if _fatal(err):
+            if _fatal(err) or (_not_found(err) and _project_gone(ctx, change)):
+                log.warning("poll: stopping the cycle at %s (%s); nothing is lost, it is "
+                            "retried next cycle", _describe(change), type(err).__name__)
                 raise
             result.failed += 1
             reason = f"{type(err).__name__}: {str(err)[:200]}"
@@ -120,6 +170,8 @@ def poll(ctx: JobContext) -> PollResult:
         ctx.reader.mark_processed(change)
         result.handled += 1
     ctx.reader.checkpoint()
+    if stopping():
+        return result
     for hook in list(AFTER_POLL):
         try:
             hook(ctx)

@@ -38,6 +38,7 @@ from bot.jobs.signups_state import (
     organisation_of,
     ref_of,
     remember,
+    shown_org,
     thread_ledger,
     thread_rows,
     who_of,
@@ -495,7 +496,7 @@ def signup_rows(ctx: JobContext, key: str) -> list[SignupRow]:
                 person_id=reply.person_id if reply else None,
                 name=reply.name if reply else email,
                 email=email,
-                organisation=person.org,
+                organisation=shown_org(person.org),
                 org_known=bool(reply.org_known)
                 if reply
                 else bool(ctx.config.network.organisation_for(email)),

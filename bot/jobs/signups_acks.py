@@ -67,7 +67,8 @@ def acknowledge(
         elif kind == "comment":
             item = ctx.outbox.create_comment(key, thread.recording_id, content)
         if row is not None and row.kind == "boost" and row.item_id:
-            ctx.outbox.delete_boost(f"signup:ack:{cid}:v{row.version}:delete", row.item_id)
+            ctx.outbox.delete_boost(f"signup:ack:{cid}:v{row.version}:delete", row.item_id,
+                                    recording_id=cid)
         if item is not None or kind == "none":  # None otherwise means a dry run
             values = {
                 "comment_id": cid,

@@ -34,6 +34,24 @@ def organisation_of(
     return (company or None), False
 
 
+# A Basecamp company name is whatever a person typed: in the ledger it lives apart from the
+# member organisations' keys, so an outsider whose company is called "camden" never counts
+# as Camden (nor takes a place held for it).
+COMPANY_PREFIX = "company:"
+
+
+def ledger_org(org: str | None, known: bool) -> str | None:
+    """The ledger's organisation: a member key as is, a company name namespaced."""
+    if org is None or known:
+        return org
+    return f"{COMPANY_PREFIX}{org}"
+
+
+def shown_org(org: str | None) -> str | None:
+    """A ledger organisation as people see it (the company name without its namespace)."""
+    return org.removeprefix(COMPANY_PREFIX) if org else org
+
+
 def cache_of(ctx: JobContext) -> dict[Any, Any]:
     """Per-cycle cache of each thread's stored rows."""
     # A JobContext lives for one cycle and this job is the only writer of the sign-up
@@ -66,7 +84,8 @@ def _entries(
     ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules, rows: list[repo.ReplyRow]
 ) -> list[Entry]:
     entries = [
-        Entry(ref_of(r.comment_id), who_of(r.person_id), r.effective_at, r.intent, r.organisation)
+        Entry(ref_of(r.comment_id), who_of(r.person_id), r.effective_at, r.intent,
+              ledger_org(r.organisation, r.org_known))
         for r in rows
     ]
     by_email = {r.email.lower(): r for r in rows if r.email}
@@ -80,7 +99,8 @@ def _entries(
         email = email.lower()
         known = by_email.get(email)
         who = who_of(known.person_id) if known else f"email:{email}"
-        org = known.organisation if known else organisation_of(ctx, email, None)[0]
+        org = (ledger_org(known.organisation, known.org_known) if known
+               else organisation_of(ctx, email, None)[0])
         entries.append(Entry(ref, who, min(at, ctx.now), action, org, staff=True))
     return entries
 
@@ -97,7 +117,7 @@ def _boost_entries(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules) 
             if not is_member(person, ctx.me.id) or boost.created_at is None:
                 continue
             company = person.company.name if person.company else None
-            org = organisation_of(ctx, person.email_address, company)[0]
+            org = ledger_org(*organisation_of(ctx, person.email_address, company))
             entries.append(
                 Entry(f"boost:{boost.id:015d}", who_of(person.id), boost.created_at, "join", org)
             )

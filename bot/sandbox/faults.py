@@ -46,6 +46,10 @@ class Faults:
     _drop_rule: _Rule = field(default_factory=_Rule)
     _slow: float = 0.0
     _slow_rule: _Rule = field(default_factory=_Rule)
+    _denied: list[tuple[int, _Rule]] = field(default_factory=list)
+    _late: list[tuple[float, _Rule]] = field(default_factory=list)
+    _late_timers: list[threading.Timer] = field(default_factory=list)
+    _held: list = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -78,6 +82,26 @@ class Faults:
             self._slow, self._slow_rule = seconds, _rule(methods, path)
         return self
 
+    def commit_late(self, seconds: float, n: int = 1, methods=("POST",), path=None) -> Faults:
+        """Lose the answer to the next n matching writes and apply each `seconds` later
+        (seconds < 0: hold each until `release_late()`, for tests that keep their own time)."""
+        rule = _rule(methods, path)
+        with self._lock:
+            self._late.extend((float(seconds), rule) for _ in range(n))
+        return self
+
+    def deny(self, status: int, methods=None, path=None) -> Faults:
+        """Answer matching requests with `status` (401, 403, 404) until cleared: lost access."""
+        with self._lock:
+            self._denied.append((int(status), _rule(methods, path)))
+        return self
+
+    def allow(self) -> Faults:
+        """End every `deny`: access is back."""
+        with self._lock:
+            self._denied.clear()
+        return self
+
     def account_inactive(self, inactive: bool = True) -> Faults:
         """Answer every API call with 404 and `Reason: Account Inactive`."""
         self.inactive = inactive
@@ -90,6 +114,8 @@ class Faults:
             self._error_rate = 0.0
             self._drops = 0
             self._slow = 0.0
+            self._late.clear()
+            self._denied.clear()
             self.inactive = False
         return self
 
@@ -123,3 +149,53 @@ class Faults:
         """Seconds to sleep before answering this request."""
         with self._lock:
             return self._slow if self._slow and self._slow_rule.matches(method, path) else 0.0
+
+    def take_late(self, method: str, path: str) -> float | None:
+        """Seconds after which this write should commit (its answer lost), or None."""
+        with self._lock:
+            for i, (seconds, rule) in enumerate(self._late):
+                if rule.matches(method, path):
+                    del self._late[i]
+                    return seconds
+        return None
+
+    def later(self, seconds: float, fn) -> None:
+        """Run `fn` after `seconds` on a timer thread (a late commit)."""
+        if seconds < 0:
+            with self._lock:
+                self._held.append(fn)
+            return
+        timer = threading.Timer(seconds, fn)
+        timer.daemon = True
+        with self._lock:
+            self._late_timers.append(timer)
+        timer.start()
+
+    def held_late(self) -> int:
+        """How many late commits are being held."""
+        with self._lock:
+            return len(self._held)
+
+    def release_late(self, count: int | None = None) -> int:
+        """Apply the oldest `count` held late commits (all by default); how many were."""
+        with self._lock:
+            count = len(self._held) if count is None else count
+            held, self._held = self._held[:count], self._held[count:]
+        for fn in held:
+            fn()
+        return len(held)
+
+    def wait_late_commits(self, timeout: float = 30.0) -> None:
+        """Block until every late commit scheduled so far has been applied."""
+        with self._lock:
+            timers = list(self._late_timers)
+        for timer in timers:
+            timer.join(timeout)
+
+    def denied(self, method: str, path: str) -> int | None:
+        """The status a `deny` answers this request with, or None."""
+        with self._lock:
+            for status, rule in self._denied:
+                if rule.matches(method, path):
+                    return status
+        return None

@@ -150,6 +150,10 @@ def _api(sb: Sandbox, req: Request) -> int:
             body["retry_after"] = scripted.retry_after or 0
         send(req, scripted.status, body, headers)
         return scripted.status
+    denied = sb.faults.denied(method, path)
+    if denied:
+        send(req, denied, error_body(denied, "Access denied (injected)"))
+        return denied
     random_status = sb.faults.random_error(method, path)
     if random_status:
         send(req, random_status, error_body(random_status, "Injected server error"))
@@ -192,6 +196,9 @@ def _checked(sb: Sandbox, req: Request) -> int:
     if sb.validate_requests:
         sb.check_request(method, req.path, req.query, body)
     norm = (match[2] or "/").rstrip("/").removesuffix(".json") or "/"
+    late = sb.faults.take_late(method, req.path) if method != "GET" else None
+    if late is not None:
+        return _commit_late(sb, req, norm, body, late)
     with sb.lock:
         ctx = Ctx(sb.state, sb.views, sb.clock.iso(), req.query, body)
         reply = dispatch(method, norm, ctx)
@@ -207,6 +214,23 @@ def _checked(sb: Sandbox, req: Request) -> int:
             req.handler.connection.shutdown(socket.SHUT_RDWR)
         return 0
     return _respond(req, reply)
+
+
+def _commit_late(sb: Sandbox, req: Request, norm: str, body: Any, seconds: float) -> int:
+    """Drop the connection now and apply the write `seconds` later (a slow commit)."""
+    method, query = req.method, req.query
+
+    def commit() -> None:
+        with sb.lock, contextlib.suppress(ApiError):  # a rejected late write never lands
+            dispatch(method, norm, Ctx(sb.state, sb.views, sb.clock.iso(), query, body))
+            sb.save()
+
+    sb.faults.later(seconds, commit)
+    req.on_answer(0)
+    req.handler.close_connection = True
+    with contextlib.suppress(OSError):
+        req.handler.connection.shutdown(socket.SHUT_RDWR)
+    return 0
 
 
 def _respond(req: Request, reply: Reply) -> int:

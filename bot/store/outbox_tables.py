@@ -21,4 +21,6 @@ outbox = Table(
     Column("error", Text, nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    # Real time a write went out without an answer: it may still commit, so the finder waits.
+    Column("unsure_since", UTCDateTime, nullable=True),
 )

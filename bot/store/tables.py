@@ -75,6 +75,9 @@ tokens = Table(
     Column("access_token", Text, nullable=False),
     Column("refresh_token", Text),
     Column("updated_at", UTCDateTime, nullable=False),
+    # Digest of the environment's token pair this refresh descends from: when staff set new
+    # tokens in the environment (re-authorised), they win over this stored pair.
+    Column("env_digest", String(64), nullable=True),
 )
 
 # One worker at a time: the holder renews its lease every cycle; another takes over on expiry.

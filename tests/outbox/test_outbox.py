@@ -191,6 +191,7 @@ class TestDropAfterCommit:
 class TestUnknownOutcome:
     def test_5xx_not_committed_stays_pending_then_writes_once(self, outbox, client, project,
                                                              message, sandbox, store):
+        outbox.unsure_grace = timedelta(0)  # the grace has its own tests (test_outbox_access)
         sandbox.faults.script([503], methods=("POST",), path="/comments")
         with pytest.raises(WriteOutcomeUnknown):
             _comment(outbox, client, project, message)
@@ -202,6 +203,7 @@ class TestUnknownOutcome:
 
     def test_finder_ignores_a_members_identical_comment(self, outbox, client, project, message,
                                                        sandbox, store, member):
+        outbox.unsure_grace = timedelta(0)  # the grace has its own tests (test_outbox_access)
         sandbox.post_comment(member["id"], message.id, "<div>Thanks, you're on the list.</div>")
         sandbox.faults.script([503], methods=("POST",), path="/comments")
         with pytest.raises(WriteOutcomeUnknown):

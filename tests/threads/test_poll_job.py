@@ -158,3 +158,20 @@ def test_basecamp_trouble_is_retried_without_giving_up_on_the_reply(
     assert reader.seen(reply["id"]) is None
     assert poll(ctx).handled == 1
     assert reader.seen(reply["id"]).error is None
+
+
+def test_a_stop_request_ends_the_poll_between_replies_and_loses_none(
+    board, reader, ctx, handlers, amara
+):
+    handled: list[int] = []
+    register("signup")(lambda c, change: handled.append(change.comment.id))
+    event = board.thread(subject="Sign up: lunch")
+    reader.watch(event.id, event.bucket.id, "signup", "event:lunch")
+    ids = [board.reply(amara, event.id, f"<div>Reply {i}</div>")["id"] for i in range(6)]
+    ctx.stopping = lambda: len(handled) >= 2  # SIGTERM arrives while the third is due
+    first = poll(ctx)
+    assert handled == ids[:2] and first.handled == 2
+    ctx.stopping = lambda: False  # the next run picks up the rest, each exactly once
+    poll(ctx)
+    assert sorted(handled) == sorted(ids)
+    assert poll(ctx).changes == []

@@ -1,0 +1,48 @@
+"""The short chaos season (the long one: `make chaos`, bench/chaos_season.py).
+
+The same seeded season runs without faults and with them; the faulty run must end in the
+same state, with no duplicate write and no lost or wrong sign-up.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from bot.jobs import poll
+from bot.sandbox import Sandbox
+from tests.chaos.season import Faults, Season, make_plan
+
+SEED = int(os.environ.get("CHAOS_SEED", "20261203"))
+
+
+@pytest.fixture
+def second_sandbox():
+    sb = Sandbox().start()
+    yield sb
+    sb.stop()
+
+
+@pytest.mark.allow_spec_violations
+def test_a_short_chaos_season_ends_as_the_calm_one(sandbox, second_sandbox, db_url, tmp_path):
+    poll.load_handlers()
+    plan = make_plan(SEED, replies=36, cycles=24)
+    calm_db = f"sqlite:///{tmp_path / 'calm.sqlite3'}"  # the calm run's database kind is moot
+    calm = Season(second_sandbox, calm_db, tmp_path / "calm", plan, SEED).run()
+    # Faults more often than the long season's rates, so a short run meets each kind.
+    faults = Faults(error_rate=0.10, drop_rate=0.25, late_rate=0.2, burst_rate=0.15,
+                    kill_rate=0.25, token_rate=0.1, access_rate=0.08,
+                    forced={3: ("access",), 9: ("token", "token-no-refresh"), 13: ("token",)})
+    stormy = Season(sandbox, db_url, tmp_path / "stormy", plan, SEED, faults).run()
+    print(f"chaos (seed {SEED}): {stormy.cycles} cycles, {stormy.failed_cycles} failed, "
+          f"{stormy.kills} kills, faults {dict(stormy.injected)}, {stormy.writes} writes, "
+          f"{len(stormy.duplicates)} duplicates, {stormy.seconds:.1f}s")
+    assert stormy.duplicates == [], stormy.duplicates
+    assert calm.duplicates == []
+    assert stormy.kills >= 1 and sum(stormy.injected.values()) >= 8
+    assert {"drop-after-commit", "commit-late", "429 burst (long Retry-After)",
+            "token expiry (no refresh)", "project access lost"} <= set(stormy.injected)
+    for key in calm.state:
+        assert stormy.state[key] == calm.state[key], key
+
