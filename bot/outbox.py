@@ -419,6 +419,35 @@ class Outbox:
             send=lambda: self.client.pause_question(question_id), idempotent=True,
         ))
 
+    def abandon_boost(self, key: str, recording_id: int) -> bool:
+        """Give up a boost whose outcome was unknown, because the fact moved on meanwhile.
+
+        Whatever the unsure attempt left on the recording is removed and the key is closed, so
+        the caller writes its new acknowledgement under a fresh key. True if one was abandoned.
+        Raises WriteOutcomeUnknown while the attempt may still commit (the grace period).
+        """
+        rec = self.record(key)
+        if rec is None or rec.status != "pending" or rec.kind != "boost" or self.dry_run:
+            return False
+        if rec.unsure_since is not None and self._waited(rec) < self.unsure_grace:
+            raise WriteOutcomeUnknown(key, "boost", "may still commit; waiting out the grace "
+                                      "period before replacing it")
+        claimed = self._claimed_ids(key)
+        try:
+            for b in list(self.client.boosts(recording_id)):
+                if self.finders._mine(b, rec.created_at - self.find_slack, claimed,
+                                      who="booster"):
+                    self.client.delete_boost(b.id)
+                    self.log.info("outbox: removed boost %s %s left by an unsure attempt",
+                                  key, b.id)
+        except BasecampError as err:
+            if _access_refused(err):
+                raise AccessLost(key, "boost", _error_text(err), err.status) from err
+            raise
+        self._update(key, status="done", basecamp_id=None, unsure_since=None,
+                     error="abandoned: the acknowledgement changed before it was confirmed")
+        return True
+
     # ---- the one write path ------------------------------------------------------------------
 
     def _run(self, w: _Write) -> Any:

@@ -48,46 +48,66 @@ def acknowledge(
 ) -> None:
     """Make `label` the reply's one current acknowledgement (replacing an outdated boost).
 
-    The version in the Outbox key comes from the stored record, which changes only after
-    the new acknowledgement is posted: a crash at any point re-runs the same keys. The
-    reply's reading (if given) is saved in the same transaction as the record.
+    The version in the Outbox key comes from the stored record, which moves on as soon as the
+    new acknowledgement is posted (marked `pending` until the older boosts are deleted): a
+    crash at any point re-runs the same keys, and a key is never reused for another label.
+    The reply's reading (if given) is saved in the same transaction as the record.
     """
     cid = int(comment_id)
     thread_rows(ctx, thread.key)
     acks = cache_of(ctx)[("acks", thread.key)]
     row = acks.get(cid)
-    values = None
+    if row is not None and row.pending:  # a replacement interrupted last time
+        _delete_earlier_boosts(ctx, cid, row.version)
+        row = _save_ack(ctx, acks, dataclasses.replace(row, pending=False), reply)
+        reply = None
     if not (row is not None and row.label == label) and not (row is None and kind == "none"):
         version = row.version + 1 if row is not None else 1
         item = None
         key = f"signup:ack:{cid}:v{version}"
+        if kind != "boost" and ctx.outbox.abandon_boost(key, cid):
+            # An unsure boost under this version is gone; the new acknowledgement needs its
+            # own key (a closed key would return the old record without posting).
+            version += 1
+            key = f"signup:ack:{cid}:v{version}"
         # The new acknowledgement first, then the old boost goes: the member never sees none.
         if kind == "boost":
             item = ctx.outbox.create_boost(key, cid, label)
         elif kind == "comment":
             item = ctx.outbox.create_comment(key, thread.recording_id, content)
-        if row is not None and row.kind == "boost" and row.item_id:
-            ctx.outbox.delete_boost(f"signup:ack:{cid}:v{row.version}:delete", row.item_id,
-                                    recording_id=cid)
         if item is not None or kind == "none":  # None otherwise means a dry run
-            values = {
-                "comment_id": cid,
-                "thread_key": thread.key,
-                "label": label,
-                "kind": kind,
-                "version": version,
-                "item_id": int(item.id) if item is not None else None,
-                "pending": False,
-            }
-    if values is None and reply is None:
-        return
+            new = repo.AckRow(comment_id=cid, thread_key=thread.key, label=label, kind=kind,
+                              version=version, item_id=int(item.id) if item is not None else None,
+                              pending=row is not None)  # fmt: skip
+            row = _save_ack(ctx, acks, new, reply)
+            reply = None
+            if row.pending:
+                _delete_earlier_boosts(ctx, cid, version)
+                row = _save_ack(ctx, acks, dataclasses.replace(row, pending=False), None)
+        elif row is not None:  # a dry run lists the deletion the real run would make
+            _delete_earlier_boosts(ctx, cid, version)
+    if reply is not None:
+        with ctx.store.transaction() as conn:
+            repo.save_reply(conn, dataclasses.asdict(reply))
+
+
+def _delete_earlier_boosts(ctx: JobContext, cid: int, version: int) -> None:
+    """Delete the boost of every version before `version` (done deletions cost nothing)."""
+    for v in range(version - 1, 0, -1):
+        earlier = ctx.outbox.record(f"signup:ack:{cid}:v{v}")
+        if earlier is not None and earlier.kind == "boost" and earlier.basecamp_id:
+            ctx.outbox.delete_boost(f"signup:ack:{cid}:v{v}:delete", earlier.basecamp_id,
+                                    recording_id=cid)
+
+
+def _save_ack(ctx: JobContext, acks: dict, row: repo.AckRow,
+              reply: repo.ReplyRow | None) -> repo.AckRow:  # fmt: skip
     with ctx.store.transaction() as conn:
         if reply is not None:
             repo.save_reply(conn, dataclasses.asdict(reply))
-        if values is not None:
-            repo.save_ack(conn, values)
-    if values is not None:
-        acks[cid] = repo.AckRow(**values)
+        repo.save_ack(conn, dataclasses.asdict(row))
+    acks[row.comment_id] = row
+    return row
 
 
 def first_name(name: str) -> str:

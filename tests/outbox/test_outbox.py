@@ -385,3 +385,36 @@ class TestProjectFromTemplate:
         project = outbox.construct_project("cohort:c1:project", template["id"], "Cohort 1")
         assert [p.id for p in client.projects() if p.name == "Cohort 1"] == [project.id]
         assert _posts(sandbox, "project_constructions") == 1
+
+
+class TestAbandonBoost:
+    """A boost whose outcome was unknown, when the acknowledgement has moved on to no boost."""
+
+    def test_a_boost_that_landed_late_is_removed_and_the_key_closed(
+        self, outbox, client, message, sandbox, store, member, me
+    ) -> None:
+        reply = sandbox.post_comment(member["id"], message.id, "<div>Count me in</div>")
+        sandbox.faults.commit_late(-1, methods=("POST",), path="/boosts")
+        with pytest.raises(WriteOutcomeUnknown):
+            outbox.create_boost("ack:v2", reply["id"], "✅ You're in")
+        sandbox.faults.release_late()  # it committed after all, unseen
+        assert [b.content for b in client.boosts(reply["id"])] == ["✅ You're in"]
+        with pytest.raises(WriteOutcomeUnknown):  # within the grace: it may still commit
+            outbox.abandon_boost("ack:v2", reply["id"])
+        outbox.unsure_grace = timedelta(0)
+        assert outbox.abandon_boost("ack:v2", reply["id"]) is True
+        assert list(client.boosts(reply["id"])) == []
+        assert _row(store, "ack:v2").status == "done"
+        assert outbox.abandon_boost("ack:v2", reply["id"]) is False  # closed: nothing to do
+
+    def test_abandoning_leaves_boosts_other_keys_own(
+        self, outbox, client, message, sandbox, store, member
+    ) -> None:
+        reply = sandbox.post_comment(member["id"], message.id, "<div>Count me in</div>")
+        kept = outbox.create_boost("ack:v1", reply["id"], "⏳ Waitlist 1")
+        sandbox.faults.script([503], methods=("POST",), path="/boosts")
+        with pytest.raises(WriteOutcomeUnknown):
+            outbox.create_boost("ack:v2", reply["id"], "✅ You're in")
+        outbox.unsure_grace = timedelta(0)
+        assert outbox.abandon_boost("ack:v2", reply["id"]) is True
+        assert [b.id for b in client.boosts(reply["id"])] == [kept.id]
