@@ -226,11 +226,28 @@ class TestQuestions:
         schedule = created.json()["schedule"]
         assert (schedule["start_date"], schedule["end_date"]) == ("2027-01-11", "2027-03-26")
 
+    def test_a_schedule_without_its_time_of_day_is_refused(self, sb, api):
+        # UpdateQuestion: a schedule replaces the whole schedule, so it must be complete.
+        questionnaire = tool_id(sb.add_project("P"), "questionnaire")
+        schedule = {"frequency": "every_week", "days": ["5"], "time_of_day": "5:00pm",
+                    "start_date": "2027-01-11"}
+        question = api.post(f"/questionnaires/{questionnaire}/questions.json",
+                            json={"question": {"title": "How?", "schedule": schedule}}).json()
+        partial = {k: v for k, v in schedule.items() if k != "time_of_day"}
+        assert api.put(f"/questions/{question['id']}.json", json={
+            "question": {"schedule": partial}}).status_code == 422
+        assert api.post(f"/questionnaires/{questionnaire}/questions.json", json={
+            "question": {"title": "How?", "schedule": partial}}).status_code == 422
+        moved = api.put(f"/questions/{question['id']}.json", json={"question": {
+            "schedule": {**schedule, "start_date": "2027-02-01"}}}).json()
+        assert moved["schedule"]["start_date"] == "2027-02-01" and moved["title"] == "How?"
+
     def test_a_bad_date_is_422(self, sb, api):
         questionnaire = tool_id(sb.add_project("P"), "questionnaire")
         created = api.post(f"/questionnaires/{questionnaire}/questions.json", json={
             "question": {"title": "How?", "schedule": {
-                "frequency": "every_week", "days": ["5"], "start_date": "soon"}}})
+                "frequency": "every_week", "days": ["5"], "time_of_day": "9am",
+                "start_date": "soon"}}})
         assert created.status_code == 422
 
 
