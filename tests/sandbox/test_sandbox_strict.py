@@ -261,3 +261,13 @@ class TestSystemActors:
             "GET", f"/{sb.account_id}/comments/{comment['id']}", 200,
             api.get(f"/comments/{comment['id']}.json").json())
         assert problems == []
+
+
+def test_an_attachment_signed_by_the_sandbox_is_kept_and_a_stranger_dropped(sb, api):
+    _, message = project_with_message(sb, api)
+    upload = sb.views.signed_sgid("Attachment", 42)
+    comment = api.post(f"/recordings/{message['id']}/comments.json", json={
+        "content": f'<div><bc-attachment sgid="{upload}" caption="Slides"></bc-attachment>'
+                   '<bc-attachment sgid="BAh7-not-ours"></bc-attachment></div>'}).json()
+    assert comment["content"] == (f'<div><bc-attachment sgid="{upload}" caption="Slides">'
+                                  "</bc-attachment></div>")
