@@ -271,3 +271,21 @@ def test_an_attachment_signed_by_the_sandbox_is_kept_and_a_stranger_dropped(sb, 
                    '<bc-attachment sgid="BAh7-not-ours"></bc-attachment></div>'}).json()
     assert comment["content"] == (f'<div><bc-attachment sgid="{upload}" caption="Slides">'
                                   "</bc-attachment></div>")
+
+
+def test_the_sandbox_checks_its_own_answers_against_the_spec():
+    box = Sandbox(validate_responses=True).start()
+    try:
+        api = Api(box)
+        box.rate_limit(requests=1, per_seconds=60)
+        assert api.get("/projects.json").status_code == 200
+        assert api.get("/projects.json").status_code == 429  # allowed anywhere
+        assert box.violations == []
+        box.rate_limit(enabled=False)
+        shape = box.views.project
+        box.views.project = lambda pid: {**shape(pid), "name": 5}
+        box.add_project("Broken")
+        api.get("/projects.json")
+        assert any("name: 5 is not of type" in v for v in box.violations)
+    finally:
+        box.stop()
