@@ -41,12 +41,17 @@ def _text(html: str | None) -> str:
     return _words(html_to_text(_ATTACHMENT.sub(" ", html or ""), drop_quotes=False))
 
 
-def same_html(a: str | None, b: str | None) -> bool:
-    """Whether two rich-text bodies say the same (Basecamp may rewrite the HTML)."""
-    if _words(a) == _words(b):
+def same_html(stored: str | None, sent: str | None) -> bool:
+    """Whether what Basecamp stored is what the bot sent (Basecamp rewrites the HTML).
+
+    Basecamp keeps only its allowed tags, expands each mention into a figure, and silently
+    drops a mention it cannot resolve (someone who has left), so the words are compared
+    without attachments, and the stored mentions need only be among those sent.
+    """
+    if _words(stored) == _words(sent):
         return True
-    return _text(a) == _text(b) and set(mentioned_sgids(a or "")) == set(
-        mentioned_sgids(b or ""))
+    return _text(stored) == _text(sent) and set(mentioned_sgids(stored or "")) <= set(
+        mentioned_sgids(sent or ""))
 
 
 def _person_id(person: Any) -> int | None:

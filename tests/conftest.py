@@ -75,16 +75,20 @@ SANDBOX_USER_AGENT = "LOTI Network Bot tests (https://loti.london; network-bot@l
 
 @pytest.fixture
 def sandbox(request: pytest.FixtureRequest):
-    """A started Basecamp sandbox on loopback; fails the test on spec violations."""
+    """A started Basecamp sandbox on loopback; fails the test on spec violations.
+
+    Both ways: the requests it gets and the answers it gives (the sandbox must stay
+    Basecamp-shaped in every scenario, not only in the conformance tests).
+    """
     from bot.sandbox import Sandbox
 
-    sb = Sandbox(validate_requests=True).start()
+    sb = Sandbox(validate_requests=True, validate_responses=True).start()
     try:
         yield sb
     finally:
         sb.stop()
     if request.node.get_closest_marker("allow_spec_violations") is None:
-        assert sb.violations == [], "requests that break the OpenAPI spec"
+        assert sb.violations == [], "requests or answers that break the OpenAPI spec"
 
 
 @pytest.fixture

@@ -182,7 +182,8 @@ def _question_fields(ctx: Ctx, required: bool) -> dict:
         return fields
     if not isinstance(schedule, dict) or schedule.get("frequency") not in FREQUENCIES:
         raise ApiError(422, f"schedule.frequency must be one of {', '.join(FREQUENCIES)}")
-    match = _TIME.match(str(schedule.get("time_of_day", "9:00am")))
+    # A schedule replaces the whole schedule: without its time of day Basecamp refuses it.
+    match = _TIME.match(str(schedule.get("time_of_day", "")))
     if not match:
         raise ApiError(422, "schedule.time_of_day is invalid")
     hour, minute = int(match[1]), int(match[2] or 0)

@@ -46,7 +46,11 @@ class Views:
     # --- people ---------------------------------------------------------------------
     def attachable_sgid(self, person_id: int) -> str:
         """The person's signed sgid, as Basecamp mints it (see bot.sandbox.richtext)."""
-        return sign_sgid(self.state.secret, "Person", person_id)
+        return self.signed_sgid("Person", person_id)
+
+    def signed_sgid(self, kind: str, object_id: int) -> str:
+        """An attachable sgid for any object (an upload too): rich text keeps only these."""
+        return sign_sgid(self.state.secret, kind, object_id)
 
     def system_actor(self, label: str) -> dict:
         """Basecamp's own actor ("basecamp", "campfire") as it appears as a creator."""

@@ -38,3 +38,24 @@ def test_a_dropped_rich_campfire_line_is_found_not_posted_again(outbox, client, 
     line = outbox.create_campfire_line("welcome:chat", chat, _rich(member), rich=True)
     assert [x.id for x in client.campfire_lines(chat)] == [line.id]
     assert _posts(sandbox, "/lines") == 1
+
+
+def test_a_mention_basecamp_dropped_does_not_make_the_post_look_missing(outbox, client,
+                                                                       message, sandbox):
+    # Someone who has since left the account: Basecamp silently drops their mention, so
+    # the stored post lacks it. Finding nothing here would post the welcome twice.
+    gone = {"attachable_sgid": sandbox.views.signed_sgid("Person", 999_999_999)}
+    html = f"<div>Thank you {mention(gone)} for hosting!</div>"
+    sandbox.faults.drop_after_commit(1, methods=("POST",))
+    comment = outbox.create_comment("thanks:1", message.id, html)
+    assert "bc-attachment" not in client.comment(comment.id).content
+    assert [c.id for c in client.comments(message.id)] == [comment.id]
+    assert _posts(sandbox, "/comments") == 1
+
+
+def test_a_stored_mention_the_bot_never_sent_is_not_its_post():
+    from bot.outbox_find import same_html
+
+    sent = '<div>Hi <bc-attachment sgid="AAA"></bc-attachment></div>'
+    assert same_html("<div>Hi </div>", sent)  # Basecamp dropped the mention
+    assert not same_html('<div>Hi <bc-attachment sgid="BBB"></bc-attachment></div>', sent)

@@ -226,11 +226,28 @@ class TestQuestions:
         schedule = created.json()["schedule"]
         assert (schedule["start_date"], schedule["end_date"]) == ("2027-01-11", "2027-03-26")
 
+    def test_a_schedule_without_its_time_of_day_is_refused(self, sb, api):
+        # UpdateQuestion: a schedule replaces the whole schedule, so it must be complete.
+        questionnaire = tool_id(sb.add_project("P"), "questionnaire")
+        schedule = {"frequency": "every_week", "days": ["5"], "time_of_day": "5:00pm",
+                    "start_date": "2027-01-11"}
+        question = api.post(f"/questionnaires/{questionnaire}/questions.json",
+                            json={"question": {"title": "How?", "schedule": schedule}}).json()
+        partial = {k: v for k, v in schedule.items() if k != "time_of_day"}
+        assert api.put(f"/questions/{question['id']}.json", json={
+            "question": {"schedule": partial}}).status_code == 422
+        assert api.post(f"/questionnaires/{questionnaire}/questions.json", json={
+            "question": {"title": "How?", "schedule": partial}}).status_code == 422
+        moved = api.put(f"/questions/{question['id']}.json", json={"question": {
+            "schedule": {**schedule, "start_date": "2027-02-01"}}}).json()
+        assert moved["schedule"]["start_date"] == "2027-02-01" and moved["title"] == "How?"
+
     def test_a_bad_date_is_422(self, sb, api):
         questionnaire = tool_id(sb.add_project("P"), "questionnaire")
         created = api.post(f"/questionnaires/{questionnaire}/questions.json", json={
             "question": {"title": "How?", "schedule": {
-                "frequency": "every_week", "days": ["5"], "start_date": "soon"}}})
+                "frequency": "every_week", "days": ["5"], "time_of_day": "9am",
+                "start_date": "soon"}}})
         assert created.status_code == 422
 
 
@@ -244,3 +261,31 @@ class TestSystemActors:
             "GET", f"/{sb.account_id}/comments/{comment['id']}", 200,
             api.get(f"/comments/{comment['id']}.json").json())
         assert problems == []
+
+
+def test_an_attachment_signed_by_the_sandbox_is_kept_and_a_stranger_dropped(sb, api):
+    _, message = project_with_message(sb, api)
+    upload = sb.views.signed_sgid("Attachment", 42)
+    comment = api.post(f"/recordings/{message['id']}/comments.json", json={
+        "content": f'<div><bc-attachment sgid="{upload}" caption="Slides"></bc-attachment>'
+                   '<bc-attachment sgid="BAh7-not-ours"></bc-attachment></div>'}).json()
+    assert comment["content"] == (f'<div><bc-attachment sgid="{upload}" caption="Slides">'
+                                  "</bc-attachment></div>")
+
+
+def test_the_sandbox_checks_its_own_answers_against_the_spec():
+    box = Sandbox(validate_responses=True).start()
+    try:
+        api = Api(box)
+        box.rate_limit(requests=1, per_seconds=60)
+        assert api.get("/projects.json").status_code == 200
+        assert api.get("/projects.json").status_code == 429  # allowed anywhere
+        assert box.violations == []
+        box.rate_limit(enabled=False)
+        shape = box.views.project
+        box.views.project = lambda pid: {**shape(pid), "name": 5}
+        box.add_project("Broken")
+        api.get("/projects.json")
+        assert any("name: 5 is not of type" in v for v in box.violations)
+    finally:
+        box.stop()
