@@ -146,7 +146,9 @@ def tick(now_text: str | None, dry_run: bool) -> None:
 
 
 @cli.command()
-def check() -> None:
+@click.option("--online", is_flag=True,
+              help="Also check that the projects, templates and people named exist in Basecamp.")
+def check(online: bool) -> None:
     """Validate settings, config and every template; exit non-zero with file:line on an error."""
     from bot.config import ConfigError, load_config
 
@@ -164,6 +166,45 @@ def check() -> None:
         sys.exit(EXIT_USAGE)
     files = ", ".join(p.name for p in config.source_files)
     click.echo(f"ok: settings, config ({files}) and templates are valid")
+    if online:
+        _check_online(settings, config)
+
+
+def _check_online(settings: Settings, config: Any) -> None:
+    """Read (never write) the Basecamp account and compare it with the names in config."""
+    from bot.basecamp.errors import BasecampError
+    from bot.config.online import Account, online_problems
+
+    client = _plain_client(settings)
+    try:
+        projects = {p.name: p.id for p in client.projects()}
+        templates = {t.name for t in client.templates()}
+        emails = {(p.email_address or "").lower() for p in client.people()}
+    except BasecampError as err:
+        _fail(f"cannot reach Basecamp: {err}")
+    problems = online_problems(config, Account(projects, templates, emails))
+    for problem in problems:
+        click.echo(f"config error: {problem}", err=True)
+    if problems:
+        sys.exit(EXIT_USAGE)
+    click.echo(f"ok: every project, template and person named is in Basecamp account "
+               f"{settings.basecamp_account_id} ({len(projects)} projects, "
+               f"{len(emails)} people read)")
+
+
+def _plain_client(settings: Settings) -> Any:
+    """A Basecamp client from the settings alone (no database), for one-off commands."""
+    from bot.basecamp.client import BasecampClient
+
+    secret = settings.basecamp_client_secret
+    refresh = settings.basecamp_refresh_token
+    return BasecampClient(
+        settings.basecamp_account_id, settings.basecamp_access_token.get_secret_value(),
+        settings.basecamp_user_agent, api_url=settings.basecamp_api_url,
+        launchpad_url=settings.basecamp_launchpad_url,
+        refresh_token=refresh.get_secret_value() if refresh else None,
+        client_id=settings.basecamp_client_id,
+        client_secret=secret.get_secret_value() if secret else None)
 
 
 @cli.command()
