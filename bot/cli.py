@@ -22,7 +22,21 @@ log = logging.getLogger("bot.cli")
 EXIT_USAGE = 2  # settings or config are wrong: a person must fix a file or a variable
 
 
-@click.group()
+class _Group(click.Group):
+    """A group whose -v/--verbose also works after the command (`loti-bot check -v`)."""
+
+    VERBOSE = ("-v", "--verbose")
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # Everything after `--` is a value (e.g. `classify -- -v`), never an option.
+        cut = args.index("--") if "--" in args else len(args)
+        head, tail = args[:cut], args[cut:]
+        if any(a in self.VERBOSE for a in head) and "--help" not in head:
+            head = ["--verbose"] + [a for a in head if a not in self.VERBOSE]
+        return super().parse_args(ctx, head + tail)
+
+
+@click.group(cls=_Group)
 @click.option("--verbose", "-v", is_flag=True, help="Log debugging detail (still without secrets).")
 @click.option("--env-file", default=".env", show_default=True, help="Optional file of settings.")
 @click.pass_context
