@@ -14,6 +14,7 @@ from bot.config.events import EventSeries
 from bot.core.calendar import LONDON, local_datetime
 from bot.jobs.cohorts import recruitment_context, session_context
 from bot.jobs.events import Topic, occurrence_context
+from bot.jobs.posting import initial_places_line
 from bot.render import register_sample
 
 ADA = {"name": "Ada Okafor", "attachable_sgid": "BAh7CEkiCGdpZAY6BkVUSSIsZ2lkOi8vYmMzL1BlcnNvbi8x"}
@@ -115,7 +116,8 @@ def _number(config: Any) -> int:
 
 @register_sample("recruitment_announcement")
 def _recruitment(config: Any) -> dict[str, Any]:
-    return recruitment_context(_cohort(config), LONDON) | {"places_line": "3 of 40 places taken"}
+    c = _cohort(config)
+    return recruitment_context(c, LONDON) | {"places_line": initial_places_line(c.capacity)}
 
 
 @register_sample("recruitment_nudge")
@@ -160,7 +162,8 @@ def _session_reminder(config: Any) -> dict[str, Any]:
 
 @register_sample("event_announcement")
 def _announcement(config: Any) -> dict[str, Any]:
-    return occurrence_context(_occurrence(config)) | {"places_line": "12 of 40 places taken"}
+    occ = _occurrence(config)  # the line as first posted: the real capacity, no one yet
+    return occurrence_context(occ) | {"places_line": initial_places_line(occ.series.capacity)}
 
 
 @register_sample("event_reminder")
@@ -176,8 +179,9 @@ def _places_left(config: Any) -> dict[str, Any]:
 
 @register_sample("cancellation_notice")
 def _cancellation(config: Any) -> dict[str, Any]:
-    return occurrence_context(_occurrence(config)) | {
-        "people": [ADA], "reason": "Our speaker is unwell."}
+    occ = _occurrence(config)
+    reason = occ.reason if occ.cancelled else "Our speaker is unwell."  # the real one if any
+    return occurrence_context(occ) | {"people": [ADA], "reason": reason}
 
 
 @register_sample("unconference_call")
