@@ -240,6 +240,8 @@ FEATURE_COMMANDS: dict[str, str | None] = {
     "bot.commands.classify": None,
     "bot.commands.signups": None,
     "bot.commands.mentoring": None,
+    "bot.commands.auth": "auth_command",
+    "bot.commands.status": "status_command",
 }
 
 
