@@ -41,11 +41,12 @@ class StaffDesk:
                 return number
         raise AssertionError(f"{needle!r} not in {relative}")
 
-    def run(self, *args: str, **env: str) -> Result:
+    def run(self, *args: str, input: str | None = None, **env: str | None) -> Result:
+        """Run `loti-bot ARGS` as staff would (env values of None unset a variable)."""
         from bot.cli import cli
 
         runner = CliRunner()
-        return runner.invoke(cli, ["--env-file", str(self.root / ".env"), *args],
+        return runner.invoke(cli, ["--env-file", str(self.root / ".env"), *args], input=input,
                              env={**self.env, **env}, prog_name="loti-bot")
 
 
