@@ -98,6 +98,14 @@ def attribute_problems(renderer: Renderer, name: str) -> list[TemplateError]:
     return list(unique.values())
 
 
+def body_line(file: Path) -> int | None:
+    """The line of `{% block body %}`: where a staff member fixes what the body says."""
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+        if re.search(r"{%-?\s*block\s+body\b", line):
+            return number
+    return None
+
+
 def _text(html_text: str) -> str:
     return re.sub(r"(&nbsp;|\s)+", "", re.sub(r"<(?!bc-attachment)[^>]+>", "", html_text))
 
@@ -122,8 +130,8 @@ def render_problems(renderer: Renderer, name: str, views: list[Any],
             err = TemplateError(file, None, "the subject renders empty: a post needs a subject")
             problems.setdefault(str(err), err)
         if not _text(body):
-            err = TemplateError(file, None, "the post renders empty: members would see a "
-                                            "blank message")
+            err = TemplateError(file, body_line(Path(file)), "the post renders empty: members "
+                                                             "would see a blank message")
             problems.setdefault(str(err), err)
     return list(problems.values())
 
@@ -134,8 +142,9 @@ def places_line_problem(renderer: Renderer, name: str) -> TemplateError | None:
     tree = renderer.env.parse(file.read_text(encoding="utf-8"))
     if "places_line" in meta.find_undeclared_variables(tree):
         return None
-    return TemplateError(str(file), None, "announcements must show {{ places_line }} (the live "
-                         "count of places); without it the bot cannot keep the post up to date")
+    return TemplateError(str(file), body_line(file), "announcements must show {{ places_line }} "
+                         "(the live count of places); without it the bot cannot keep the post "
+                         "up to date")
 
 
 def config_template_names(config: Any) -> Iterator[tuple[str, tuple[Any, ...], str, str]]:

@@ -119,8 +119,10 @@ class TestTemplates:
     @pytest.mark.parametrize("name", ["event_announcement", "recruitment_announcement"])
     def test_announcement_without_places_line(self, desk: StaffDesk, name: str) -> None:
         desk.edit(f"templates/{name}.html.j2", "{{ places_line }}", "")
-        output = failing(desk)
-        assert f"{name}.html.j2" in output and "places_line" in output
+        line = error_line(failing(desk))
+        body = desk.line_of(f"templates/{name}.html.j2", "{% block body %}")
+        assert line.startswith(f"{desk.templates_dir / (name + '.html.j2')}:{body}: ")
+        assert "places_line" in line
 
     def test_empty_rendered_post(self, desk: StaffDesk) -> None:
         path = desk.templates_dir / "places_left.html.j2"
@@ -128,8 +130,8 @@ class TestTemplates:
         start, end = text.index("{% block body %}"), text.index("{% endblock %}", text.index(
             "{% block body %}"))
         path.write_text(text[:start] + "{% block body %}<div> </div>" + text[end:])
-        output = failing(desk)
-        assert "places_left.html.j2" in output and "empty" in output
+        line = error_line(failing(desk))
+        assert "places_left.html.j2:" in line and "empty" in line
 
 
 class TestDatabaseUrl:
