@@ -103,3 +103,25 @@ def test_status_on_an_empty_database_says_nothing_is_failing(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     assert "no poll yet" in section(result.output, "Last poll")
     assert "nothing" in section(result.output, "Failing")
+
+
+def test_replies_awaiting_an_answer_come_from_the_asking_part(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    seen = []
+
+    def awaiting_answers(ctx):
+        seen.append(ctx)
+        return ["Ada Okafor on event:lunch-and-learn:2027-01-12: asked which date she means"]
+
+    module = types.ModuleType("bot.jobs.asking")
+    module.awaiting_answers = awaiting_answers  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "bot.jobs.asking", module)
+    desk = make_desk(tmp_path)
+    result = desk.run("status", "--now", "2026-12-20T09:05")
+    assert result.exit_code == 0, result.output
+    waiting = section(result.output, "Replies waiting for an answer")
+    assert "Ada Okafor on event:lunch-and-learn:2027-01-12" in waiting
+    assert seen and seen[0].store is not None and seen[0].config.events
