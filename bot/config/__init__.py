@@ -110,10 +110,9 @@ def load_config(directory: str | Path) -> Config:
     cohorts = optional("cohorts.yaml", _CohortsFile)
     events = optional("events.yaml", _EventsFile)
     mentoring = optional("mentoring.yaml", _MentoringFile)
-    for name, part, items in (("cohorts.yaml", "cohorts", cohorts.cohorts),  # type: ignore[attr-defined]
-                              ("events.yaml", "events", events.events),  # type: ignore[attr-defined]
-                              ("mentoring.yaml", "mentoring", mentoring.mentoring)):  # type: ignore[attr-defined]
-        _check_unique_keys(directory / name, part, [item.key for item in items])
+    for part, loaded in (("cohorts", cohorts), ("events", events), ("mentoring", mentoring)):
+        keys = [item.key for item in getattr(loaded, part)]
+        _check_unique_keys(directory / f"{part}.yaml", part, keys)
     replies = optional("replies.yaml", ReplyLexicon)
     return Config(
         network=network,  # type: ignore[arg-type]

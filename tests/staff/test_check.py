@@ -59,6 +59,19 @@ class TestYamlTypes:
         assert "events[1].dates: a list of dates, like [2027-06-17]" in line
         assert "tuple" not in line
 
+    @pytest.mark.parametrize(("old", "new", "said"), [
+        ("format: in_person", "format: in-person", "events[1].format: must be one of: online, "
+                                                   "in_person"),
+        ("capacity: 60", "capacity: sixty", "events[0].capacity: a whole number, like 40"),
+        ("capacity: 80", "capacity: 80\n    waitlist: nope", "events[1].waitlist: true or false"),
+        ("minutes: 180", "minutes: 0", "events[1].minutes: must be more than 0"),
+    ])
+    def test_pydantic_errors_in_staff_words(self, desk: StaffDesk, old, new, said) -> None:
+        desk.edit(EVENTS, old, new)
+        line = error_line(failing(desk))
+        assert line.endswith(said), line
+        assert "Input should" not in line
+
     def test_no_stays_a_word(self, desk: StaffDesk) -> None:
         desk.edit(EVENTS, "title: Lunch and learn", "title: no")
         from bot.config import load_config
