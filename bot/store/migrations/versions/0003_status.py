@@ -1,7 +1,7 @@
 """cycle_log: the last poll and planner cycle, for `loti-bot status`
 
 Revision ID: staff_check
-Revises: 0001
+Revises: asking
 """
 
 from collections.abc import Sequence
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "staff_check"  # the branch name (alembic refuses "-")
-down_revision: str | None = "0001"
+down_revision: str | None = "asking"  # re-chained after main's 0002_asking
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
