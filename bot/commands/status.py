@@ -84,7 +84,16 @@ def awaiting(ctx: StatusContext) -> list[str]:
         from bot.jobs.asking import awaiting_answers  # type: ignore[import-not-found]
     except ImportError:
         return []
-    return [str(item) for item in awaiting_answers(ctx)]
+    return [_question(item, ctx.tz) for item in awaiting_answers(ctx)]
+
+
+def _question(item: Any, tz: Any) -> str:
+    """'Ada Okafor on event:…: asked Tue 5 Jan 10:12 <link>' (any other item as its text)."""
+    name, key, asked = (getattr(item, a, None) for a in ("name", "thread_key", "asked_at"))
+    if not (name and key and asked):
+        return str(item)
+    link = getattr(item, "link", None)
+    return f"{name} on {key}: asked {when(asked, tz)}" + (f"  {link}" if link else "")
 
 
 def mentoring(ctx: StatusContext) -> list[str]:

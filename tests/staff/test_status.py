@@ -114,7 +114,9 @@ def test_replies_awaiting_an_answer_come_from_the_asking_part(
 
     def awaiting_answers(ctx):
         seen.append(ctx)
-        return ["Ada Okafor on event:lunch-and-learn:2027-01-12: asked which date she means"]
+        return [types.SimpleNamespace(
+            name="Ada Okafor", thread_key="event:lunch-and-learn:2027-01-12",
+            asked_at=AT, link="https://3.basecamp.com/1/buckets/2/messages/3#__recording_4")]
 
     module = types.ModuleType("bot.jobs.asking")
     module.awaiting_answers = awaiting_answers  # type: ignore[attr-defined]
@@ -123,5 +125,6 @@ def test_replies_awaiting_an_answer_come_from_the_asking_part(
     result = desk.run("status", "--now", "2026-12-20T09:05")
     assert result.exit_code == 0, result.output
     waiting = section(result.output, "Replies waiting for an answer")
-    assert "Ada Okafor on event:lunch-and-learn:2027-01-12" in waiting
+    assert "Ada Okafor on event:lunch-and-learn:2027-01-12: asked Sun 20 Dec 09:00" in waiting
+    assert "#__recording_4" in waiting
     assert seen and seen[0].store is not None and seen[0].config.events
