@@ -21,7 +21,21 @@ log = logging.getLogger("bot.cli")
 EXIT_USAGE = 2  # settings or config are wrong: a person must fix a file or a variable
 
 
-@click.group()
+class _Group(click.Group):
+    """A group whose -v/--verbose also works after the command (`loti-bot check -v`)."""
+
+    VERBOSE = ("-v", "--verbose")
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # Everything after `--` is a value (e.g. `classify -- -v`), never an option.
+        cut = args.index("--") if "--" in args else len(args)
+        head, tail = args[:cut], args[cut:]
+        if any(a in self.VERBOSE for a in head) and "--help" not in head:
+            head = ["--verbose"] + [a for a in head if a not in self.VERBOSE]
+        return super().parse_args(ctx, head + tail)
+
+
+@click.group(cls=_Group)
 @click.option("--verbose", "-v", is_flag=True, help="Log debugging detail (still without secrets).")
 @click.option("--env-file", default=".env", show_default=True, help="Optional file of settings.")
 @click.pass_context
@@ -150,7 +164,9 @@ def tick(now_text: str | None, dry_run: bool) -> None:
 
 
 @cli.command()
-def check() -> None:
+@click.option("--online", is_flag=True,
+              help="Also check that the projects, templates and people named exist in Basecamp.")
+def check(online: bool) -> None:
     """Validate settings, config and every template; exit non-zero with file:line on an error."""
     from bot.config import ConfigError, load_config
 
@@ -168,6 +184,45 @@ def check() -> None:
         sys.exit(EXIT_USAGE)
     files = ", ".join(p.name for p in config.source_files)
     click.echo(f"ok: settings, config ({files}) and templates are valid")
+    if online:
+        _check_online(settings, config)
+
+
+def _check_online(settings: Settings, config: Any) -> None:
+    """Read (never write) the Basecamp account and compare it with the names in config."""
+    from bot.basecamp.errors import BasecampError
+    from bot.config.online import Account, online_problems
+
+    client = _plain_client(settings)
+    try:
+        projects = {p.name: p.id for p in client.projects()}
+        templates = {t.name for t in client.templates()}
+        emails = {(p.email_address or "").lower() for p in client.people()}
+    except BasecampError as err:
+        _fail(f"cannot reach Basecamp: {err}")
+    problems = online_problems(config, Account(projects, templates, emails))
+    for problem in problems:
+        click.echo(f"config error: {problem}", err=True)
+    if problems:
+        sys.exit(EXIT_USAGE)
+    click.echo(f"ok: every project, template and person named is in Basecamp account "
+               f"{settings.basecamp_account_id} ({len(projects)} projects, "
+               f"{len(emails)} people read)")
+
+
+def _plain_client(settings: Settings) -> Any:
+    """A Basecamp client from the settings alone (no database), for one-off commands."""
+    from bot.basecamp.client import BasecampClient
+
+    secret = settings.basecamp_client_secret
+    refresh = settings.basecamp_refresh_token
+    return BasecampClient(
+        settings.basecamp_account_id, settings.basecamp_access_token.get_secret_value(),
+        settings.basecamp_user_agent, api_url=settings.basecamp_api_url,
+        launchpad_url=settings.basecamp_launchpad_url,
+        refresh_token=refresh.get_secret_value() if refresh else None,
+        client_id=settings.basecamp_client_id,
+        client_secret=secret.get_secret_value() if secret else None)
 
 
 @cli.command()
@@ -189,6 +244,8 @@ FEATURE_COMMANDS: dict[str, str | None] = {
     "bot.commands.classify": None,
     "bot.commands.signups": None,
     "bot.commands.mentoring": None,
+    "bot.commands.auth": "auth_command",
+    "bot.commands.status": "status_command",
 }
 
 

@@ -160,10 +160,22 @@ class Renderer:
             raise _syntax_error(err, self.templates_dir) from None
         except jinja2.UndefinedError as err:
             file, line = _template_frame(err, self._file(name))
-            raise TemplateError(file, line, f"undefined: {err.message}") from None
+            raise TemplateError(file, line, _undefined(err.message)) from None
         except (TypeError, ValueError, AttributeError, KeyError) as err:
             file, line = _template_frame(err, self._file(name))
             raise TemplateError(file, line, f"{err.__class__.__name__}: {err}") from None
+
+
+def _undefined(message: str | None) -> str:
+    """Jinja's undefined-variable message in staff words."""
+    text = message or "something is undefined"
+    attr = re.match(r"^'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'$", text)
+    if attr:
+        return f"undefined: {attr.group(1)} has no {attr.group(2)!r} (check the spelling)"
+    name = re.match(r"^'(\w+)' is undefined$", text)
+    if name:
+        return f"undefined: {name.group(1)!r} is not given to this template (check the spelling)"
+    return f"undefined: {text}"
 
 
 def _syntax_error(err: jinja2.TemplateSyntaxError, directory: Path) -> TemplateError:
@@ -233,7 +245,10 @@ def _load_samples() -> None:
 
 
 def check_templates(templates_dir: str | Path, config: Any = None) -> list[TemplateError]:
-    """Render every template with sample data; return every problem found (empty = all good)."""
+    """Check every template (see bot.render_check); return every problem (empty = all good)."""
+    from bot import render_check as rc
+    from bot.render_samples import sample_views
+
     _load_samples()
     renderer = Renderer(templates_dir)
     problems: list[TemplateError] = []
@@ -242,17 +257,28 @@ def check_templates(templates_dir: str | Path, config: Any = None) -> list[Templ
             renderer.env.get_template(partial.name)
         except jinja2.TemplateSyntaxError as err:
             problems.append(_syntax_error(err, Path(templates_dir)))
+    problems += rc.missing_problems(renderer)
+    problems += rc.config_name_problems(renderer, config)
+    views = sample_views(config)
+    samples = dict(SAMPLES)
+    for _, _, name, like in rc.config_template_names(config):
+        if name not in samples and like in samples:  # posted with the same data as `like`
+            samples[name] = samples[like]
+    announcements = set(rc.ANNOUNCEMENTS) | {
+        name for _, _, name, like in rc.config_template_names(config) if like in rc.ANNOUNCEMENTS}
     for name in renderer.names():
-        builder = SAMPLES.get(name)
-        if builder is None:
-            problems.append(TemplateError(
-                renderer._file(name), None,
-                "no sample data registered for this template (bot.render.register_sample)"))
+        syntax = rc.syntax_ok(renderer, name)
+        if syntax is not None:
+            problems.append(syntax)
             continue
-        try:
-            context = builder(config)
-            renderer.render_subject(name, **context)
-            renderer.render(name, **context)
-        except TemplateError as err:
-            problems.append(err)
-    return problems
+        attributes = rc.attribute_problems(renderer, name)
+        problems += attributes
+        if attributes:
+            continue  # rendering would only repeat the same typo less clearly
+        if name in announcements:
+            missing_line = rc.places_line_problem(renderer, name)
+            if missing_line is not None:
+                problems.append(missing_line)
+        problems += rc.render_problems(renderer, name, views, samples.get(name))
+    unique = {str(p): p for p in problems}
+    return list(unique.values())

@@ -14,6 +14,7 @@ from bot.config.events import EventSeries
 from bot.core.calendar import LONDON, local_datetime
 from bot.jobs.cohorts import recruitment_context, session_context
 from bot.jobs.events import Topic, occurrence_context
+from bot.jobs.posting import initial_places_line
 from bot.render import register_sample
 
 ADA = {"name": "Ada Okafor", "attachable_sgid": "BAh7CEkiCGdpZAY6BkVUSSIsZ2lkOi8vYmMzL1BlcnNvbi8x"}
@@ -29,6 +30,67 @@ SAMPLE_SERIES = EventSeries(
     link="https://teams.example.org/lunch", dates=(date(2027, 3, 9),),
     unconference={"call_days": 14, "agenda_days": 2, "top": 5},
 )
+
+
+# Invented series and cohorts so `check` reaches every branch of every template, whatever the
+# config happens to hold today: online and in person, unconference or not, waitlist or not.
+VARIANT_SERIES = (
+    SAMPLE_SERIES,
+    EventSeries(
+        key="sample-visit", title="Site visit", description="", format="in_person",
+        venue="Camden Town Hall, Judd Street, London WC1H 9JE", dates=(date(2027, 4, 13),),
+        capacity=12, waitlist=False, leads={"announce_days": 14, "close_days": 2,
+                                            "places_left_days": 7}),
+    EventSeries(
+        key="sample-talk", title="Evening talk", description="A guest speaker, then questions.",
+        format="online", link="https://teams.example.org/talk", dates=(date(2027, 5, 11),),
+        at="18:00", minutes=90),
+)
+VARIANT_COHORTS = (
+    SAMPLE_COHORT,
+    Cohort(
+        key="sample-autumn", name="Confident Digital Leaders, autumn cohort",
+        description="Six weeks of growing in confidence together.",
+        course_start=date(2027, 10, 4),
+        recruitment={"announce_on": date(2027, 8, 2), "reservation_deadline": date(2027, 8, 30),
+                     "closes_on": date(2027, 9, 13), "nudges": [date(2027, 8, 16)]},
+        reflection={"venue": "LOTI, City Hall, London E16 1ZE", "count": 2},
+    ),
+)
+
+
+class ConfigView:
+    """The config with some parts swapped (`cohorts`, `events`, `preview_*`) for one sample."""
+
+    def __init__(self, config: Any, picked: dict[str, Any]):
+        self._config = config
+        self._picked = picked
+
+    def __getattr__(self, name: str) -> Any:
+        if name in self._picked:
+            return self._picked[name]
+        if name.startswith("preview_"):
+            return None
+        return getattr(self._config, name)
+
+
+def first_occurrence(series: EventSeries, after: date | None = None) -> Any:
+    """The first occurrence that is not cancelled (on or after `after`), or None."""
+    start = after or (series.recurrence.starts if series.recurrence else min(series.dates))
+    end = date(start.year + 3, 12, 31)
+    return next((o for o in series.occurrences(start, end, LONDON) if not o.cancelled), None)
+
+
+def sample_views(config: Any) -> list[Any]:
+    """One view per series and cohort (the config's own, then the invented ones)."""
+    views = [config] if config is not None else []
+    for series in [*(getattr(config, "events", None) or []), *VARIANT_SERIES]:
+        occ = first_occurrence(series)
+        if occ is not None:
+            views.append(ConfigView(config, {"preview_occurrence": occ, "events": [series]}))
+    for cohort in [*(getattr(config, "cohorts", None) or []), *VARIANT_COHORTS]:
+        views.append(ConfigView(config, {"cohorts": [cohort]}))
+    return views
 
 
 def _cohort(config: Any) -> Cohort:
@@ -54,7 +116,8 @@ def _number(config: Any) -> int:
 
 @register_sample("recruitment_announcement")
 def _recruitment(config: Any) -> dict[str, Any]:
-    return recruitment_context(_cohort(config), LONDON) | {"places_line": "3 of 40 places taken"}
+    c = _cohort(config)
+    return recruitment_context(c, LONDON) | {"places_line": initial_places_line(c.capacity)}
 
 
 @register_sample("recruitment_nudge")
@@ -99,7 +162,8 @@ def _session_reminder(config: Any) -> dict[str, Any]:
 
 @register_sample("event_announcement")
 def _announcement(config: Any) -> dict[str, Any]:
-    return occurrence_context(_occurrence(config)) | {"places_line": "12 of 40 places taken"}
+    occ = _occurrence(config)  # the line as first posted: the real capacity, no one yet
+    return occurrence_context(occ) | {"places_line": initial_places_line(occ.series.capacity)}
 
 
 @register_sample("event_reminder")
@@ -115,8 +179,9 @@ def _places_left(config: Any) -> dict[str, Any]:
 
 @register_sample("cancellation_notice")
 def _cancellation(config: Any) -> dict[str, Any]:
-    return occurrence_context(_occurrence(config)) | {
-        "people": [ADA], "reason": "Our speaker is unwell."}
+    occ = _occurrence(config)
+    reason = occ.reason if occ.cancelled else "Our speaker is unwell."  # the real one if any
+    return occurrence_context(occ) | {"people": [ADA], "reason": reason}
 
 
 @register_sample("unconference_call")

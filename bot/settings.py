@@ -39,6 +39,18 @@ class DatabaseSettings(BaseSettings):
 
     database_url: str = Field(default=DEFAULT_DATABASE_URL, min_length=1)
 
+    @field_validator("database_url")
+    @classmethod
+    def _supported_database(cls, value: str) -> str:
+        # Caught here, a wrong URL is one clear line; later it is a driver traceback.
+        scheme = value.partition("://")[0].lower() if "://" in value else ""
+        if scheme.split("+")[0] not in ("sqlite", "postgres", "postgresql"):
+            raise ValueError(
+                "must be a PostgreSQL URL (postgres://user:password@host/name, as a PaaS "
+                "add-on gives) or sqlite:///path/to/file.sqlite3"
+            )
+        return value
+
     def secret_values(self) -> list[str]:
         """Every secret value, for the log redaction filter."""
         password = _url_password(self.database_url)

@@ -79,9 +79,22 @@ def run_once(ctx: JobContext) -> int:
     """One planner pass then one poll (what `loti-bot tick` does); return planner failures."""
     planner.load_features()
     poll_job.load_handlers()
-    failures = planner.run(ctx)
-    poll_job.poll(ctx)
+    failures = _recorded(ctx, "planner", lambda: planner.run(ctx))
+    _recorded(ctx, "poll", lambda: poll_job.poll(ctx))
     return failures
+
+
+def _recorded(ctx: JobContext, name: str, cycle: Callable[[], Any]) -> Any:
+    """Run one cycle and keep when it ran and what it cost, for `loti-bot status`."""
+    before = getattr(ctx.client, "request_count", 0)
+    result = cycle()
+    if not ctx.dry_run:
+        from bot.store.status_tables import record_cycle
+
+        failures = result if isinstance(result, int) else 0
+        used = getattr(ctx.client, "request_count", 0) - before
+        record_cycle(ctx.store, name, ctx.now, used, failures)
+    return result
 
 
 class Lease:
@@ -211,9 +224,9 @@ class Worker:
             beat.start()
             try:
                 if job == "poll":
-                    poll_job.poll(ctx)
+                    _recorded(ctx, "poll", lambda: poll_job.poll(ctx))
                 else:
-                    planner.run(ctx)
+                    _recorded(ctx, "planner", lambda: planner.run(ctx))
             except Exception as err:
                 self._failed(job, err, now)
             else:

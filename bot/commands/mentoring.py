@@ -50,19 +50,28 @@ def mentoring_group(ctx: click.Context) -> None:
 
 
 @mentoring_group.command("read")
-@click.option("--json", "source", type=click.File("r", encoding="utf-8"), required=True,
+@click.argument("reply", required=False, metavar="[TEXT]")
+@click.option("--json", "source", type=click.File("r", encoding="utf-8"), default=None,
               metavar="FILE", help="JSON Lines to read; '-' for standard input.")
 @click.option("--round", "round_key", help="Round whose topics to use (default: the latest).")
 @click.option("--config-dir", envvar="LOTI_CONFIG_DIR", default="config", show_default=True)
-def read_command(source: Any, round_key: str | None, config_dir: str) -> None:
-    """Read replies as the round would record them.
+def read_command(reply: str | None, source: Any, round_key: str | None, config_dir: str) -> None:
+    """Read a reply as the round would record it: TEXT (or HTML; '-' for standard input),
+    like `classify`, or many with --json.
 
-    Each input line is {"html": "..."} (one reply) or {"replies": ["...", ...]} (one person's
-    replies in order, edits applied). Each output line has role, topics and capacity (plus
-    offers, wants, seniority and preferences). A bad line gets {"error": ...} and the rest go on.
+    With --json, each input line is {"html": "..."} (one reply) or {"replies": ["...", ...]}
+    (one person's replies in order, edits applied). Each output line has role, topics and
+    capacity (plus offers, wants, seniority and preferences). A bad line gets {"error": ...}
+    and the rest go on.
     """
+    if source is None and reply is None:
+        raise click.UsageError("give the reply TEXT (or HTML, or '-' to read it from standard "
+                               "input), or --json FILE for JSON Lines")
     rnd = _pick_round(_load_config(config_dir), round_key)
     vocab = rnd.vocabulary()
+    if source is None:
+        _read_one(sys.stdin.read() if reply == "-" else str(reply), rnd, vocab)
+        return
     bad = 0
     for number, line in enumerate(source, start=1):
         if not line.strip():
@@ -79,6 +88,23 @@ def read_command(source: Any, round_key: str | None, config_dir: str) -> None:
         click.echo(json.dumps(reading, ensure_ascii=False))
     if bad:
         sys.exit(1)
+
+
+def _read_one(text: str, rnd: Any, vocab: Any) -> None:
+    """One reply, in words: what the round would record for this person."""
+    from bot.commands.classify import as_html
+
+    reading = read_replies([as_html(text)], vocab).as_dict()
+    capacity = min(int(reading["capacity"]), rnd.max_capacity)
+    click.echo(f"role: {reading['role']}")
+    click.echo(f"  topics: {', '.join(reading['topics']) or 'none recognised'}")
+    if reading["role"] in ("mentor", "both"):
+        click.echo(f"  capacity: {capacity}")
+    for name in ("offers", "wants", "preferences"):
+        if reading.get(name):
+            click.echo(f"  {name}: {', '.join(reading[name])}")
+    if reading.get("seniority"):
+        click.echo(f"  seniority: {reading['seniority']}")
 
 
 def _replies_of(item: Any) -> list[str]:
@@ -140,22 +166,28 @@ def proposed_now(store: Any, rnd: Any) -> list[dict]:
             for p in result.pairs]  # fmt: skip
 
 
+def round_pairs(store: Any, rnd: Any) -> tuple[list[dict], bool]:
+    """The pairs `matches` and `dry-run` both show: the stored ones once the round is matched
+    (staff approve those), else the ones the matcher would propose now. True if stored."""
+    from bot.jobs.mentoring import pair_rows
+
+    stored = pair_rows(store, rnd)
+    return (stored, True) if stored else (proposed_now(store, rnd), False)
+
+
 @mentoring_group.command("matches")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
               show_default=True)
 @click.option("--round", "round_key", help="Round key (default: the latest).")
 def matches_command(fmt: str, round_key: str | None) -> None:
     """The round's pairs: as proposed or introduced, or as they would be if not matched yet."""
-    from bot.jobs.mentoring import pair_rows
-
     store, engine, config = _store_and_config()
     try:
         rnd = _pick_round(config, round_key)
-        pairs = pair_rows(store, rnd)
-        if not pairs:
+        pairs, stored = round_pairs(store, rnd)
+        if not stored:
             click.echo(f"{rnd.key}: not matched yet; showing the pairs it would propose now",
                        err=True)  # fmt: skip
-            pairs = proposed_now(store, rnd)
         _emit(_pair_records(pairs), fmt)
     finally:
         store.close()
@@ -179,9 +211,10 @@ def dry_run_command(round_key: str | None, fmt: str) -> None:
             row = t.round_row(conn, rnd.key)
         if row is not None and row.call_message_id:
             _sync_call(ctx, rnd, row.call_message_id)
-        pairs = proposed_now(ctx.store, rnd)
+        pairs, stored = round_pairs(ctx.store, rnd)
         _emit(_pair_records(pairs), fmt)
-        click.echo(f"{rnd.key}: {len(pairs)} pairs would be proposed; nothing was posted",
+        said = "already matched: these pairs stand" if stored else "would be proposed"
+        click.echo(f"{rnd.key}: {len(pairs)} pairs {said}; nothing was posted",
                    err=True)  # fmt: skip
     finally:
         ctx.close()  # a dry-run store rolls everything back

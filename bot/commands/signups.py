@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -60,6 +61,49 @@ def _safe_cell(value: Any) -> Any:
     return value
 
 
+# Stricter than "has an @": staff paste addresses from emails and spreadsheets.
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+
+def valid_email(text: str) -> str | None:
+    """The address, lower-cased, or None when it is not one plain email address."""
+    email = text.strip()
+    return email.lower() if _EMAIL.match(email) else None
+
+
+def describe_person(config: Any, email: str, people: dict[str, str] | None) -> str:
+    """'Helen Adeyemi is a Basecamp person; organisation: London Borough of Camden'."""
+    org = config.network.organisation_for(email)
+    org_text = (f"organisation: {org.name}" if org else
+                "not at a member organisation (no domain in network.yaml matches)")
+    if people is None:
+        who = f"{email} (could not check Basecamp)"
+    elif email in people:
+        who = f"{people[email]} <{email}> is a Basecamp person"
+    else:
+        who = (f"{email} is not a Basecamp person yet (they can be given a place, but the bot "
+               "cannot mention them until they join Basecamp)")
+    return f"{who}; {org_text}"
+
+
+def _basecamp_people(settings: Any) -> dict[str, str] | None:
+    """email -> name of everyone in the account, or None when Basecamp cannot be read."""
+    from bot.basecamp.errors import BasecampError
+    from bot.cli import _plain_client
+
+    try:
+        return {(p.email_address or "").lower(): p.name for p in _plain_client(settings).people()}
+    except BasecampError:
+        return None
+
+
+def _known_keys(store: Any) -> list[str]:
+    from bot.store import signups_repo as repo
+
+    with store.transaction() as conn:
+        return sorted(t.key for t in repo.threads(conn))
+
+
 @click.command("signups")
 @click.argument("event")
 @click.option(
@@ -74,7 +118,9 @@ def _safe_cell(value: Any) -> Any:
     help="Take this person off the list (their place goes to the waitlist).",
 )
 def signups_command(event: str, fmt: str, add: tuple[str, ...], remove: tuple[str, ...]) -> None:
-    """List who has signed up for EVENT (its key, e.g. event:lunch-learn:2026-12-08)."""
+    """List who has signed up for EVENT: the key of its sign-up thread, e.g.
+    event:lunch-and-learn:2027-01-12 (an event on that date) or cohort:spring-2027:recruitment
+    (a cohort's recruitment). A wrong key lists the keys there are."""
     from bot.cli import EXIT_USAGE, _fail, _settings
     from bot.config import ConfigError, load_config
     from bot.jobs.signups import add_staff_change, signup_rows
@@ -85,19 +131,35 @@ def signups_command(event: str, fmt: str, add: tuple[str, ...], remove: tuple[st
         config = load_config(settings.loti_config_dir)
     except ConfigError as err:
         _fail(f"config error: {err}", EXIT_USAGE)
+    checked = []
     for email in (*add, *remove):
-        if "@" not in email or " " in email.strip():
-            _fail(f"signups: {email!r} is not an email address", EXIT_USAGE)
+        valid = valid_email(email)
+        if valid is None:
+            _fail(f"signups: {email!r} is not an email address (one address, like "
+                  "jo.bloggs@camden.gov.uk); nothing was changed", EXIT_USAGE)
+        checked.append(valid)
+    add, remove = tuple(checked[:len(add)]), tuple(checked[len(add):])
     engine = make_engine(settings.database_url)
     migrate(engine)
     store = Store(engine)
     ctx = _Ctx(config=config, store=store, now=datetime.now(UTC))
     try:
+        keys = _known_keys(store)
+        if event not in keys:
+            listed = "\n  ".join(keys) if keys else "(none yet: a thread opens when its " \
+                "announcement is posted)"
+            _fail(f"signups: no sign-up thread {event!r}. The keys are:\n  {listed}")
+        before = {r.email: r.status for r in signup_rows(ctx, event)}
+        for email in remove:
+            if before.get(email) not in ("confirmed", "waitlisted"):
+                _fail(f"signups: {email} is not signed up for {event}; nothing was changed")
+        people = _basecamp_people(settings) if add else None
         # Removals first, so a place they free goes to the waitlist before staff fill it.
         for email in remove:
             add_staff_change(ctx, event, email, "remove")
             click.echo(f"signups: {email} removed from {event}", err=True)
         for email in add:
+            click.echo(f"signups: {describe_person(config, email, people)}", err=True)
             add_staff_change(ctx, event, email, "add")
             click.echo(f"signups: {email} added to {event}", err=True)
         rows = signup_rows(ctx, event)

@@ -21,10 +21,11 @@ from bot.config.base import StrictModel
 from bot.config.cohorts import Cohort
 from bot.config.events import EventSeries
 from bot.config.mentoring import MentoringRound
+from bot.config.messages import plain_message
 from bot.config.network import NetworkConfig
 from bot.config.replies import ReplyLexicon
 
-__all__ = ["Config", "ConfigError", "load_config"]
+__all__ = ["Config", "ConfigError", "load_config", "locate_in_file"]
 
 
 class ConfigError(Exception):
@@ -40,16 +41,29 @@ class ConfigError(Exception):
 
 
 class _Loader(yaml.SafeLoader):
-    """YAML 1.2 booleans: only true/false. Staff writing `decline: [no, nope]` mean the word."""
+    """YAML 1.2-style reading: staff text stays text.
+
+    PyYAML follows YAML 1.1, where `no` is false, `12:30` is the number 750 and `2027-02-30`
+    is a crash. Here only true/false are booleans, only plain decimal numbers are numbers, and
+    dates and times stay strings that the config models read (and reject with file:line).
+    """
 
 
 _BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _INT, _FLOAT, _TIMESTAMP)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
     _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver(_INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_Loader.add_implicit_resolver(
+    _FLOAT, re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
 )
 
 
@@ -96,6 +110,9 @@ def load_config(directory: str | Path) -> Config:
     cohorts = optional("cohorts.yaml", _CohortsFile)
     events = optional("events.yaml", _EventsFile)
     mentoring = optional("mentoring.yaml", _MentoringFile)
+    for part, loaded in (("cohorts", cohorts), ("events", events), ("mentoring", mentoring)):
+        keys = [item.key for item in getattr(loaded, part)]
+        _check_unique_keys(directory / f"{part}.yaml", part, keys)
     replies = optional("replies.yaml", ReplyLexicon)
     return Config(
         network=network,  # type: ignore[arg-type]
@@ -135,10 +152,27 @@ def _load_model(path: Path, model: type[BaseModel], *, required: bool) -> BaseMo
     except ValidationError as err:
         first = err.errors(include_input=False, include_url=False)[0]
         line, where = _locate(root, first["loc"], first["type"])
-        message = first["msg"].removeprefix("Value error, ")
-        if first["type"] == "extra_forbidden":
-            message = "unknown key (check the spelling)"
-        raise ConfigError(path, line, where or None, message) from None
+        raise ConfigError(path, line, where or None, plain_message(first)) from None
+
+
+def _check_unique_keys(path: Path, part: str, keys: list[str]) -> None:
+    # Two entries with one key would share outbox keys: the second would silently never post.
+    seen: set[str] = set()
+    for index, key in enumerate(keys):
+        if key in seen:
+            line = locate_in_file(path, (part, index, "key"))
+            raise ConfigError(path, line, f"{part}[{index}].key",
+                              f"{key!r} is already the key of an earlier entry; keys must differ")
+        seen.add(key)
+
+
+def locate_in_file(path: str | Path, loc: tuple[Any, ...]) -> int | None:
+    """The line of `loc` (e.g. ("events", 0, "at")) in a YAML file, for messages about it."""
+    try:
+        root = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, yaml.YAMLError):
+        return None
+    return _locate(root, loc, "")[0]
 
 
 def _check_duplicate_keys(path: Path, node: Node | None) -> None:

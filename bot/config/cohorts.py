@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, Field, PositiveInt, field_validator, model_validator
 
-from bot.config.base import StrictModel
+from bot.config.base import CalendarDate, ClockTime, StrictModel
 from bot.config.events import check_key
 from bot.core.calendar import LONDON, course_week, occurrence_times, reflection_dates
 
@@ -47,8 +47,8 @@ class ReflectionSession(StrictModel):
     """Overrides for one reflection session (by number); anything left out uses the defaults."""
 
     number: PositiveInt
-    day: date | None = None
-    at: time | None = None
+    day: CalendarDate | None = None
+    at: ClockTime | None = None
     minutes: PositiveInt | None = None
     link: str | None = None
     venue: str | None = None
@@ -61,7 +61,7 @@ class Reflection(StrictModel):
     count: int = Field(default=3, ge=0, le=6)
     first_after_days: int = Field(default=7, ge=0)
     every_days: int = Field(default=14, ge=1)
-    at: time = time(12, 30)
+    at: ClockTime = time(12, 30)
     minutes: PositiveInt = 60
     link: str | None = None
     venue: str | None = None
@@ -98,17 +98,18 @@ class CheckIn(StrictModel):
     weekday: Literal[
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
     ] = "friday"
-    time_of_day: time = time(16, 0)
+    time_of_day: ClockTime = time(16, 0)
 
 
 class Recruitment(StrictModel):
     """When recruitment is announced in the network project, nudged, and closed."""
 
-    announce_on: date
-    reservation_deadline: date  # places held for each organisation until the end of this day
-    closes_on: date
-    nudges: tuple[date, ...] = ()
-    post_time: time = time(9, 0)
+    announce_on: CalendarDate
+    # places are held for each organisation until the end of this day
+    reservation_deadline: CalendarDate
+    closes_on: CalendarDate
+    nudges: tuple[CalendarDate, ...] = ()
+    post_time: ClockTime = time(9, 0)
     # A staff-only Basecamp project (by name) for the coverage summary sent with each nudge.
     staff_project: str | None = None
 
@@ -130,7 +131,7 @@ class Cohort(StrictModel):
     key: str
     name: str
     description: str = ""
-    course_start: date
+    course_start: CalendarDate
     weeks: PositiveInt = 6
     capacity: PositiveInt = 40
     per_org_minimum: int = Field(default=2, ge=0)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field, PositiveInt, field_validator, model_validator
 
-from bot.config.base import StrictModel
+from bot.config.base import CalendarDate, ClockTime, StrictModel
 from bot.core.calendar import (
     LONDON,
     monthly_dates,
@@ -34,8 +34,8 @@ class MonthlyRecurrence(StrictModel):
 
     ordinal: str  # first, second, third, fourth, last
     weekday: str  # monday .. sunday
-    starts: date
-    until: date | None = None
+    starts: CalendarDate
+    until: CalendarDate | None = None
 
     @field_validator("ordinal")
     @classmethod
@@ -61,10 +61,10 @@ class MonthlyRecurrence(StrictModel):
 class OccurrenceChange(StrictModel):
     """A change to one occurrence: cancelled, or moved to another time."""
 
-    day: date  # (not `on`: YAML reads a bare `on` as true)
+    day: CalendarDate  # (not `on`: YAML reads a bare `on` as true)
     cancelled: bool = False
     reason: str | None = None
-    at: time | None = None  # a different start time for this one occurrence
+    at: ClockTime | None = None  # a different start time for this one occurrence
 
 
 class LeadTimes(StrictModel):
@@ -74,7 +74,7 @@ class LeadTimes(StrictModel):
     remind_days: int = Field(default=1, ge=0)
     close_days: int = Field(default=0, ge=0)  # sign-ups close this many days before (0 = at start)
     places_left_days: int | None = Field(default=None, ge=0)  # None = no "places left" nudge
-    post_time: time = time(9, 0)
+    post_time: ClockTime = time(9, 0)
 
     @model_validator(mode="after")
     def _order(self) -> LeadTimes:
@@ -114,10 +114,10 @@ class EventSeries(StrictModel):
     format: Literal["online", "in_person"] = "online"
     link: str | None = None
     venue: str | None = None
-    at: time = time(12, 30)  # start time, London
+    at: ClockTime = time(12, 30)  # start time, London
     minutes: PositiveInt = 60
     recurrence: MonthlyRecurrence | None = None
-    dates: tuple[date, ...] = ()
+    dates: tuple[CalendarDate, ...] = ()
     capacity: PositiveInt = 40
     waitlist: bool = True
     leads: LeadTimes = LeadTimes()

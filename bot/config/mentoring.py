@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, PositiveInt, field_validator, model_validator
 
-from bot.config.base import StrictModel
+from bot.config.base import LocalDateTime, StrictModel
 from bot.core.calendar import LONDON
 from bot.core.matching import Rules, Weights
 from bot.core.mentoring import Vocabulary
@@ -44,9 +44,9 @@ class MentoringRound(StrictModel):
     key: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     title: str = Field(min_length=1)
     # Dates: naive times are London time.
-    call_at: datetime
-    match_at: datetime
-    introduce_at: datetime
+    call_at: LocalDateTime
+    match_at: LocalDateTime
+    introduce_at: LocalDateTime
     follow_up_after_weeks: PositiveInt = 6
     # Where: the call goes on the network project's message board unless a project is named.
     project: str | None = None

@@ -1,11 +1,20 @@
-"""Launchpad (OAuth) endpoints: /launchpad/authorization.json and /authorization/token."""
+"""Launchpad (OAuth) endpoints: /launchpad/authorization.json and /authorization/token.
+
+Also the first step of OAuth 2's web-server flow, for `loti-bot auth`:
+GET /launchpad/authorization/new?type=web_server&client_id=…&redirect_uri=… . Real Launchpad
+shows a sign-in and approve page, then redirects the browser to `redirect_uri?code=…`. The
+sandbox has no person to sign in, so it approves at once and answers 200 with the address the
+browser would land on (`{"redirect_to": "…?code=…"}`). The code is then exchanged at
+POST /authorization/token with type=web_server, client_id, client_secret, redirect_uri, code.
+"""
 
 from __future__ import annotations
 
 import json
+import secrets
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 if TYPE_CHECKING:
     from bot.sandbox.sandbox import Sandbox
@@ -39,9 +48,47 @@ def handle(sb: Sandbox, req: Request) -> tuple[int, Any]:
         if not sb.token_valid(token):
             return 401, {"error": "OAuth token expired or invalid"}
         return 200, _authorization(sb)
+    if req.method == "GET" and path == "/authorization/new":
+        return _authorize(sb, dict(req.query))
     if req.method == "POST" and path == "/authorization/token":
-        return _token(sb, _params(req))
+        params = _params(req)
+        if params.get("type") == "web_server":
+            return _exchange(sb, params)
+        return _token(sb, params)
     return 404, {"error": "Not found"}
+
+
+def _codes(sb: Sandbox) -> dict[str, str]:
+    # Verification codes live only as long as the sandbox (Launchpad's last minutes).
+    return sb.__dict__.setdefault("launchpad_codes", {})
+
+
+def _authorize(sb: Sandbox, query: dict[str, str]) -> tuple[int, Any]:
+    if query.get("type") != "web_server":
+        return 400, {"error": "type must be web_server"}
+    if query.get("client_id") != sb.client_id:
+        return 400, {"error": "unknown client_id"}
+    redirect = query.get("redirect_uri", "")
+    if not redirect.startswith(("http://", "https://")):
+        return 400, {"error": "redirect_uri is required"}
+    code = secrets.token_urlsafe(12)
+    with sb.lock:
+        _codes(sb)[code] = redirect
+    joiner = "&" if "?" in redirect else "?"
+    return 200, {"redirect_to": f"{redirect}{joiner}{urlencode({'code': code})}"}
+
+
+def _exchange(sb: Sandbox, params: dict[str, str]) -> tuple[int, Any]:
+    if params.get("client_id") != sb.client_id or params.get("client_secret") != sb.client_secret:
+        return 401, {"error": "invalid_client"}
+    with sb.lock:
+        redirect = _codes(sb).pop(params.get("code", ""), None)  # a code works once
+        if redirect is None or redirect != params.get("redirect_uri"):
+            return 400, {"error": "invalid_grant"}
+        access = sb.issue_token()
+        sb.save()
+    return 200, {"access_token": access, "token_type": "Bearer",
+                 "expires_in": TOKEN_LIFETIME, "refresh_token": sb.state.auth["refresh_token"]}
 
 
 def _authorization(sb: Sandbox) -> dict:
