@@ -51,6 +51,8 @@ def _auth_settings(env_file: str | None) -> Any:
         basecamp_user_agent: str = DEFAULT_USER_AGENT
         basecamp_redirect_uri: str | None = None
         basecamp_account_id: int | None = None
+        basecamp_access_token: SecretStr | None = None
+        basecamp_refresh_token: SecretStr | None = None
         database_url: str = DEFAULT_DATABASE_URL
 
     return _Auth(_env_file=env_file)  # type: ignore[call-arg]
@@ -100,12 +102,17 @@ def _accounts(settings: Any, token: str) -> list[dict[str, Any]]:
 
 def _save(settings: Any, access: str, refresh: str | None) -> None:
     from bot.store.db import Store, make_engine, migrate
-    from bot.store.tokens import save_tokens
+    from bot.store.tokens import env_digest, save_tokens
 
+    # Tied to the environment's pair as it is now: the saved tokens stand in for it, and if
+    # staff later put another pair in the environment, that one wins (as after any refresh).
+    env = [t.get_secret_value() if t else None
+           for t in (settings.basecamp_access_token, settings.basecamp_refresh_token)]
     engine = make_engine(settings.database_url)
     try:
         migrate(engine)
-        save_tokens(Store(engine), access, refresh, datetime.now(UTC))
+        save_tokens(Store(engine), access, refresh, datetime.now(UTC),
+                    env_digest=env_digest(env[0] or None, env[1] or None))
     finally:
         engine.dispose()
 

@@ -61,7 +61,8 @@ def test_walks_through_oauth_and_stores_the_tokens(fresh: StaffDesk, sandbox) ->
     from bot.store.tokens import load_tokens
 
     engine = make_engine(fresh.env["DATABASE_URL"])
-    assert load_tokens(Store(engine)) == (token, refresh)
+    stored = load_tokens(Store(engine))
+    assert (stored.access, stored.refresh) == (token, refresh)
     engine.dispose()
     # And the bot can use it.
     check = fresh.run("check", "--online", BASECAMP_ACCESS_TOKEN=token,
