@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from html import escape
 
 from bot.core import mentoring_cues as cue
 from bot.core.reader import language
@@ -89,6 +90,8 @@ class MentoringReading:
 
 _SAME = re.compile(r"^\W*(?:me too|same|same here|same please|ditto|\+1|i would|i'd like that too|"
                    r"and me|likewise|yes please|same for me)\W*$", re.I)
+
+_SAME_LEAD = re.compile(r"^\W*(?:me too|same(?: here)?|ditto|\+1|likewise)\b", re.I)
 
 
 def reply_text(html: str) -> str:
@@ -296,6 +299,8 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
     """Read one reply on its own (use read_replies for a person's end state)."""
     own, signature = split_signature(reply_text(html)[:MAX_TEXT])
     text = cue.WISH_BUT.sub("", vocab.correct(_norm(own)))  # a wish she takes back at once
+    text = _quoted_topic(html, text, vocab)
+    text = cue.BE_ONE.sub(lambda m: f"{m.group(1)}{m.group(2)} a {m.group(1)}", text)
     if not text.strip():
         return ReplyReading(intent="other")
     if cue.OOO.search(text) or out_of_office(text):
@@ -318,6 +323,10 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
     if not kept and past and cue.AGAIN.search(text):  # "I mentored last year, happy to go again"
         said = past.group(0)
         kept = frozenset({"mentee" if "mentee" in said or "was mentored" in said else "mentor"})
+    if not kept and _SAME_LEAD.match(own) and (quoted := parse_reply_html(html).quoted):
+        # "Same - a mentor on that too": the quote gives the role her own words leave out.
+        both = f"{normal_form(quoted)}\n{own}".split("\n")
+        return read_reply("".join(f"<div>{escape(line)}</div>" for line in both), vocab)
     if kept == {"mentee"}:
         acc.wants += acc.disclaimed  # "I'm no expert in AI" from a mentee is what she wants
     else:
@@ -352,6 +361,23 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
     # question, a nomination, a story about an earlier round; never in another language.
     plain = acc.asked or acc.about_others or bool(past) or not _ROLE_WORDS.search(text)
     return ReplyReading(intent="other", sure=plain and not foreign, **common)
+
+
+def _quoted_topic(html: str, text: str, vocab: Vocabulary) -> str:
+    """Put the quote's topic in place of "that" when her own words name none ("+1, a mentor
+    on that too"): the role stays her own, the topic is the quote's."""
+    ref = cue.BACK_REF.search(text)
+    if not ref or _topics_in(text, vocab):
+        return text
+    quoted = parse_reply_html(html).quoted
+    if not quoted:
+        return text
+    low = vocab.correct(_norm(normal_form(quoted)))[:MAX_TEXT]
+    words = list(dict.fromkeys(low[a:b] for a, b, _, ruled_out in _topics_in(low, vocab)
+                               if not ruled_out))
+    if not words:
+        return text
+    return f"{text[: ref.start()]}{ref.group().split()[0]} {' and '.join(words)}{text[ref.end():]}"
 
 
 def _nearest(cues: list[tuple[int, str]], pos: int) -> str | None:

@@ -72,8 +72,11 @@ MENTOR = [
     ),
     re.compile(r"\b(?:offer|offering|provide|providing|give|giving|do|"
                r"doing)\s+(?:some\s+)?mentoring\b"),
+    # Passing on what she knows is an offer, with or without the word "mentor".
     re.compile(r"\bgive (?:something |a bit )?back\b|\bpay it forward\b|"
-               r"\bshare (?:my (?:experience|knowledge)|what i(?:'ve| have)? learn\w*)\b"),
+               r"\b(?:share|pass on|pass along|hand on|hand down)\s+(?:some of\s+|a bit of\s+)?"
+               r"(?:my (?:experience|knowledge|learning|know-how|skills|lessons)|"
+               r"what i(?:'ve| have)? (?:learn\w*|know|picked up|gathered))\b"),
     re.compile(r"\bi (?:can|could) (?:\w+ )?(?:help|support|offer)\b|\bhappy to (?:help|"
                r"support)\b"),
     re.compile(r"\bi know [\w ]{2,40}? well\b"
@@ -129,6 +132,11 @@ PAST_AFTER = re.compile(r"\s+(?:from |in |during )?(?:the )?(?:last|previous|pas
 # A role put off ("I'll save being mentored for next round"): checked just before a cue.
 DEFER_BEFORE = re.compile(r"\b(?:save|saving|leave|leaving|hold off(?: on)?|park|parking|"
                           r"postpone|postponing)\s+$")
+# "I don't need a mentor, but I'd like to be one": "one" is the role last named.
+BE_ONE = re.compile(r"\b(mentor|mentee)s?\b([^.!?\n]{0,80}?\b(?:be|become|being)) one\b")
+# "+1, I'd like a mentor for that too": a topic named only in the quote above.
+BACK_REF = re.compile(r"\b(?:on|for|in|with|about|of) (?:that|this|the same)(?: (?:topic|area|"
+                      r"one|subject|thing))?\b(?=\s*(?:too|as well|also|please|[.!,;)]|$))")
 BARE_MENTOR = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bmy )(?<!\bone )(?<!\byour "
                          r")\bmentor\b(?!s)")
 LIKE_ONE = re.compile(r"\b(?:like|love|want|need|have|benefit from)\s+one\b")  # "I'd like one"

@@ -21,6 +21,14 @@ _ANSWER_YES = re.compile(
     r"^\W*(?:yes|yeah|yep|yup|yes please|please|ok|okay|sure|go on|definitely|absolutely)?"
     r"[\s!.,]*(?:👍|✅|✔|☑|🙋\S*)?[\s!.]*$"
 )
+# Taking back one's own earlier reply: "forget that", "ignore my last message", "actually no".
+_RETRACTION = re.compile(
+    r"\b(?:scratch|forget|ignore|disregard|strike|cancel) (?:that|this)(?=\s*(?:[^\w\s]|$|sorry\b))"
+    r"|\b(?:scratch|forget|ignore|disregard) (?:my|the) (?:last|previous|earlier|above)\b"
+    r"|\b(?:ignore|forget|disregard) (?:what i (?:just )?said|the above|me)\b"
+    r"|\btake (?:that|it) back\b|\bactually,? no\b(?!\s+(?:problem|worries|need|rush|idea|doubt))"
+    r"|\b(?:no,? wait|wait,? no)\b"
+)
 _ANSWER_NO = re.compile(r"^\W*(?:no|nope|no thanks|no thank you|nah)[\s!.,]*(?:👎|❌)?[\s!.]*$")
 
 
@@ -55,6 +63,12 @@ def answer_to_question(low: str) -> str | None:
     if _ANSWER_NO.match(low):
         return "decline"
     return None
+
+
+def retraction(low: str) -> str:
+    """The words with which the writer takes back her own earlier reply, or ""."""
+    found = _RETRACTION.search(low[:4000])
+    return found.group() if found else ""
 
 
 def after_earlier(intent: str, context: ReplyContext) -> tuple[str, str]:

@@ -34,6 +34,14 @@ _SELF_REQ = (
     r"(?:have|get|grab|take|book|reserve|nab|claim|join|come|attend|sign up|register|be added|"
     r"put my name down|be put down|bag|re-?register|re-?book|re-?join|sign up again|sign back up)"
 )
+# A subject that includes the writer and someone else: "me and my colleague Dana", "my
+# manager and I", "both of us", "we'd both". Her yes, with the colleague as a referral.
+_OTHER = r"(?:colleague|teammate|team mate|friend|manager|boss|deputy|director|report)"
+JOINT = (
+    r"(?:(?:both )?(?:me|myself|i) and (?:my |a |our )?" + _OTHER + r"(?: [a-z]+)?"
+    r"|(?:my |a |our )?" + _OTHER + r"(?: [a-z]+)? and (?:i|me|myself)"
+    r"|both of us|the two of us|the pair of us|us two|us both|we(?:'d| would)? both|we both)"
+)
 _END = r"(?=\s*(?:[.!,;:)\-–—]|$|\n|if\b|too\b|as well\b|again\b|for (?:this|it|one|the)\b|please\b|x{1,3}\b|[^\w\s'@]))"
 
 _RAW: list[tuple[str, str, str]] = [
@@ -156,6 +164,9 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:any chance|is there any chance|is it possible|would it be possible|is there any way|could there be)(?: of| for me| to| that)?(?: i could)?(?: (?:get|getting|have|having|grab|grabbing|book|booking|reserve|reserving|squeeze|squeezing))?(?: me)?(?: in)? (?:a|one|my) (?:place|spot|seat|space|ticket)\b"),
     ("join", "strong", r"\b(?:any chance|is it possible|would it be possible|is there any way)(?: for me)? (?:to|i could|i can|of me) (?:still )?(?:join|come|attend|squeeze in|take part)\b"),
     ("join", "strong", r"\b(?:room|space) for (?:one|1) more\b"),
+    # A yes whose subject includes the writer ("Me and my colleague would like places").
+    ("join", "wish", r"\b" + JOINT + r"(?: (?:would|will|'d|are|both|all|really|very much|also|definitely|be))* (?:like|love|want|keen|up for|coming|come|attend|join|be there|interested)\b"),
+    ("join", "strong", r"\b(?:count|put|sign|book|pop|add|pencil|stick) (?:us|us both|both of us|the two of us|the pair of us) (?:in|down|up|on)\b"),
     # Join: asks for a place for themselves.
     ("join", "strong", r"\b(?:count|put|sign|book|pop|add|pencil|stick|write|get|squeeze|slot|rope|include) me (?:in|down|up|on)\b"),
     ("join", "strong", r"\bcount me\b"),
@@ -227,6 +238,9 @@ _RAW: list[tuple[str, str, str]] = [
     ("other", "referral", r"\b(?:coming|going|joining) with @person\b|\bbringing @person\b|\b(?:tagging|cc|fyi) @person\b"),
     # Obstacles: reasons not to come (decide "I'd love to, but ...").
     ("decline", "obstacle", r"\bsomething(?:'s| has)? (?:come|came) up\b|\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\bat the same time\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off|i'm out|i am out) (?:that|this|on|for|all)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\b(?:prior|previous|another|existing) engagement\b|\b(?:another|a different|an?other) (?:event|meeting|session|training|conference|workshop)\b|\botherwise engaged\b|\bsite visit\b|\b(?:on|doing) (?:a |an )?(?:training )?course\b|\bin court\b|\bon a train\b|\bout of (?:the country|town|london)\b|\btoo much on\b|\bsnowed under\b|\bswamped\b|\bworking that\b"),
+    # Booked into something else by someone else ("I've just been booked onto a course"),
+    # and a few places one can't leave (a tribunal, jury service, off sick).
+    ("decline", "obstacle", r"\b(?:been|got|getting|being) (?:booked|called|pulled|roped|put|summoned|dragged|drafted|moved|scheduled|rostered) (?:in|into|onto|on|to|for)\b(?!\s+(?:the |your |a )?(?:list|waiting ?list|waitlist|register|this|it|that|one)\b)|\btribunal\b|\bjury service\b|\bhearing\b|\boff sick\b|\bon call\b"),
     # Questions that are not requests.
     ("question", "ask", r"\b(?:would (?:also )?(?:like|love) to know|wondering (?:if|whether|what|how|when)|do you know|quick question|one question|a question|can (?:someone|anyone|you) (?:tell|confirm|let me know))\b"),
     # Emoji that answer on their own.

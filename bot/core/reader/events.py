@@ -14,6 +14,7 @@ from bot.core.reader.context import (
     answer_to_question,
     asks_something_else,
     is_bare_yes,
+    retraction,
 )
 from bot.core.reader.cues import Hit, LexiconLike, find_hits, referral
 from bot.core.reader.decide import Decision, decisive, no_cue
@@ -109,6 +110,13 @@ def _decide(text: str, hits: list[Hit], quoted: str, addressed: bool, about_coll
     found = decisive(hits, why)
     if found:
         return found
+    holder = context.had_place or context.previous_intent == "join"
+    taken_back = retraction(text) if holder else ""
+    if taken_back:
+        # "Forget that, ...": she takes back the reply that gave her a place, and nothing
+        # positive follows. Sure only when that reply was the yes (her last sure reading).
+        return Decision("decline", [f"takes back her earlier reply: '{taken_back}'"],
+                        sure=context.previous_intent == "join")
     if about_colleague:
         return Decision("other", ["about a colleague, not a place for the replier"])
     if addressed:
@@ -136,6 +144,10 @@ def _decide(text: str, hits: list[Hit], quoted: str, addressed: bool, about_coll
         if regret:
             cue = regret.group().strip(" ,")
             return Decision("decline", [f"decline: '{cue}' + '{obstacles[-1].words}' (implied)"])
+        if holder:
+            # A place-holder naming a reason she can't be there may be pulling out: ask.
+            return Decision("decline", [f"holds a place and says '{obstacles[-1].words}'"],
+                            sure=False)
     if not _LETTERS.search(text.replace(MENTION_TOKEN, "")):
         emoji = [h for h in hits if h.kind == "emoji"]
         if emoji:

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from bot.core.reader.clauses import QUESTION, REQUEST, Clauses
 from bot.core.reader.conditions import announcement_rules_out
 from bot.core.reader.cues import DECISIVE_KINDS, Hit
-from bot.core.reader.event_cues import UNCERTAIN
+from bot.core.reader.event_cues import JOINT, UNCERTAIN
 
 WINDOW = 240  # characters a rule looks at around its cue: bounded work per cue
 MAX_CUE = 120  # no cue pattern matches more than this many characters
@@ -45,6 +45,7 @@ _THIRD_PARTY = re.compile(
     r"\b(?:my|a|our|one of my) (?:colleague|colleagues|teammate|team mate|friend|manager|boss|"
     r"deputy|director|direct report|report|team)\b|\b(?:she|he|they)(?:'d| would| wants| is| are)\b"
 )
+_JOINT = re.compile(r"\b" + JOINT + r"\b")
 _SUBJECT_GAP = re.compile(
     r"(?: [\w'-]+){0,2}?(?: (?:would|wants|will|might|may|could|is|also|too|really|definitely|"
     r"very much|keen|interested|to))*\s*"
@@ -156,6 +157,11 @@ def someone_elses(text: str, hits: list[Hit], clauses: Clauses, why: list[str]) 
             before = text[start : h.start]
             third = list(_THIRD_PARTY.finditer(before))
             between = before[third[-1].end() :] if third else ""
+            joint = third and any(j.start() <= start + third[-1].start() < j.end()
+                                  for j in _JOINT.finditer(text, max(0, start - 40), h.start))
+            if joint:
+                out.append(h)  # "me and my colleague would like ...": the writer is in it
+                continue
             if third and _SUBJECT_GAP.fullmatch(between) and not _FIRST_PERSON.search(between):
                 why.append(f"'{h.words}' is said of '{third[-1].group()}', not the replier")
                 continue
