@@ -227,7 +227,8 @@ def _load_samples() -> None:
     import importlib
     import importlib.util
 
-    for name in ("bot.render_samples", "bot.jobs.signups", "bot.jobs.mentoring"):
+    for name in ("bot.render_samples", "bot.jobs.signups", "bot.jobs.mentoring",
+                 "bot.jobs.funding"):
         if importlib.util.find_spec(name) is not None:
             importlib.import_module(name)
 

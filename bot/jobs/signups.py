@@ -60,6 +60,7 @@ class SignupRow:
     replied_at: datetime | None
     link: str | None
     sgid: str | None = None
+    funded_by: str | None = None  # "loti" or an organisation key, on funded cohorts
 
 
 # ---- opening a thread -------------------------------------------------------------------
@@ -387,6 +388,7 @@ def signup_rows(ctx: JobContext, key: str) -> list[SignupRow]:
                 replied_at=reply.created_at if reply else person.at,
                 link=reply.app_url if reply else None,
                 sgid=reply.sgid if reply else None,
+                funded_by=person.funded_by,
             )
         )
     order = {

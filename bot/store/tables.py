@@ -93,6 +93,7 @@ _TABLE_MODULES = (
     "signups_tables",
     "events_tables",
     "mentoring_tables",
+    "programme_tables",
 )
 for _name in _TABLE_MODULES:
     if importlib.util.find_spec(f"bot.store.{_name}") is not None:

@@ -70,7 +70,13 @@ class TestMigrations:
         with engine.connect() as conn:
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
         engine.dispose()
-        assert version == "0001"
+        # The single head of the revision chain (0001, then each later revision).
+        from alembic.script import ScriptDirectory
+
+        from bot.store.db import alembic_config
+
+        (head,) = ScriptDirectory.from_config(alembic_config()).get_heads()
+        assert version == head
 
 
 class TestTransactions:
