@@ -63,6 +63,9 @@ def cohort_plan(c: Cohort, tz: ZoneInfo) -> list[PlannedPost]:
                                  lead_time(s.starts_at, 1, MORNING, tz), s.starts_at))
         after = s.ends_at + timedelta(minutes=c.reflection.follow_up_minutes_after)
         posts.append(PlannedPost(f"{sk}:followup", "followup", after, after + timedelta(days=7)))
+    from bot.jobs.network_join import network_posts
+
+    posts += network_posts(c, tz)
     if c.check_in is not None:
         posts.append(PlannedPost(f"{k}:checkin:pause", "checkin_pause", course_end))
     return posts
@@ -374,8 +377,11 @@ def _followup(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
     if place is None:
         return None
     s = _session(c, post, ctx.tz)
+    from bot.jobs.network_join import followup_extras
+
     subject, body = ctx.renderer.render_post("reflection_followup",
-                                             **session_context(c, s.number, ctx.tz))
+                                             **session_context(c, s.number, ctx.tz),
+                                             **followup_extras(ctx, c, s.number))
     done = ctx.outbox.create_message(post.key, place.board_id, subject, body)
     return "posted" if done is not None else None
 
@@ -397,6 +403,15 @@ STEPS = {
     "followup": _followup,
     "checkin_pause": _checkin_pause,
 }
+
+
+def _join_network(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
+    from bot.jobs.network_join import join_network
+
+    return join_network(ctx, c, post)
+
+
+STEPS["join_network"] = _join_network
 
 
 if plan not in PLANNERS:
