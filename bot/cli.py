@@ -185,6 +185,7 @@ FEATURE_COMMANDS: dict[str, str | None] = {
     "bot.commands.classify": None,
     "bot.commands.signups": None,
     "bot.commands.mentoring": None,
+    "bot.commands.ideas": None,
 }
 
 

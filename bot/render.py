@@ -228,7 +228,7 @@ def _load_samples() -> None:
     import importlib.util
 
     for name in ("bot.render_samples", "bot.jobs.signups", "bot.jobs.mentoring",
-                 "bot.jobs.funding", "bot.jobs.network_join"):
+                 "bot.jobs.funding", "bot.jobs.network_join", "bot.jobs.ideas"):
         if importlib.util.find_spec(name) is not None:
             importlib.import_module(name)
 

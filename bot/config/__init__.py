@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from bot.config.base import StrictModel
 from bot.config.cohorts import Cohort
 from bot.config.events import EventSeries
+from bot.config.ideas import IdeasConfig, IdeasFile
 from bot.config.mentoring import MentoringRound
 from bot.config.network import NetworkConfig
 from bot.config.replies import ReplyLexicon
@@ -74,6 +75,7 @@ class Config:
     events: list[EventSeries] = field(default_factory=list)
     mentoring: list[MentoringRound] = field(default_factory=list)
     replies: ReplyLexicon = field(default_factory=ReplyLexicon)
+    ideas: IdeasConfig | None = None  # ideas.yaml (issue 13)
     source_files: list[Path] = field(default_factory=list)
 
 
@@ -97,12 +99,14 @@ def load_config(directory: str | Path) -> Config:
     events = optional("events.yaml", _EventsFile)
     mentoring = optional("mentoring.yaml", _MentoringFile)
     replies = optional("replies.yaml", ReplyLexicon)
+    ideas = optional("ideas.yaml", IdeasFile)
     return Config(
         network=network,  # type: ignore[arg-type]
         cohorts=list(cohorts.cohorts),  # type: ignore[attr-defined]
         events=list(events.events),  # type: ignore[attr-defined]
         mentoring=list(mentoring.mentoring),  # type: ignore[attr-defined]
         replies=replies,  # type: ignore[arg-type]
+        ideas=ideas.ideas,  # type: ignore[attr-defined]
         source_files=sources,
     )
 

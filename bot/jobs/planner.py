@@ -21,7 +21,7 @@ Planner = Callable[["JobContext"], None]
 PLANNERS: list[Planner] = []
 
 # Job modules that register planners (here) and reply handlers (bot.jobs.poll.HANDLERS).
-FEATURE_MODULES = ("signups", "cohorts", "events", "mentoring", "funding")
+FEATURE_MODULES = ("signups", "cohorts", "events", "mentoring", "funding", "ideas")
 
 
 def load_features() -> list[str]:

@@ -40,6 +40,7 @@ MAX_ATTEMPTS = 5
 # Feature modules that register handlers when imported.
 FEATURE_MODULES = (
     "bot.jobs.signups", "bot.jobs.events", "bot.jobs.mentoring", "bot.jobs.funding",
+    "bot.jobs.ideas",
 )
 
 

@@ -40,11 +40,12 @@ ideas = Table(
     Column("taken_up_at", UTCDateTime),
 )
 
-# "+1" / "me too" replies: a vote for an idea, not a new one (boosts are read live).
+# Votes for ideas and unconference topics: "+1" / "me too" replies ("comment:<id>") and
+# boosts ("boost:<id>", refreshed from Basecamp when a digest is drawn up).
 idea_votes = Table(
     "idea_votes",
     metadata,
-    Column("comment_id", BigInteger, primary_key=True),  # the "+1" reply
+    Column("ref", String(40), primary_key=True),
     Column("round_key", String(255), nullable=False, index=True),
     Column("idea_comment_id", BigInteger, nullable=False),
     Column("voter_id", BigInteger, nullable=False),

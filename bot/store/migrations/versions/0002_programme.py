@@ -1,8 +1,8 @@
-"""programme
+"""programme: funding requests, ideas and votes
 
 Revision ID: programme
 Revises: 0001
-Create Date: 2026-12-03 15:10:30.710701
+Create Date: 2026-12-03 15:20:48.630942
 """
 
 from collections.abc import Sequence
@@ -41,12 +41,12 @@ def upgrade() -> None:
 
     op.create_table(
         "idea_votes",
-        sa.Column("comment_id", sa.BigInteger(), nullable=False),
+        sa.Column("ref", sa.String(length=40), nullable=False),
         sa.Column("round_key", sa.String(length=255), nullable=False),
         sa.Column("idea_comment_id", sa.BigInteger(), nullable=False),
         sa.Column("voter_id", sa.BigInteger(), nullable=False),
         sa.Column("trashed", sa.Boolean(), nullable=False),
-        sa.PrimaryKeyConstraint("comment_id", name=op.f("pk_idea_votes")),
+        sa.PrimaryKeyConstraint("ref", name=op.f("pk_idea_votes")),
     )
     with op.batch_alter_table("idea_votes", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_idea_votes_round_key"), ["round_key"], unique=False)
