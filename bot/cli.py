@@ -186,6 +186,7 @@ FEATURE_COMMANDS: dict[str, str | None] = {
     "bot.commands.signups": None,
     "bot.commands.mentoring": None,
     "bot.commands.ideas": None,
+    "bot.commands.report": None,
 }
 
 

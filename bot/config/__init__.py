@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bot.config.base import StrictModel
 from bot.config.cohorts import Cohort
+from bot.config.digest import DigestFile, StaffDigest
 from bot.config.events import EventSeries
 from bot.config.ideas import IdeasConfig, IdeasFile
 from bot.config.mentoring import MentoringRound
@@ -76,6 +77,7 @@ class Config:
     mentoring: list[MentoringRound] = field(default_factory=list)
     replies: ReplyLexicon = field(default_factory=ReplyLexicon)
     ideas: IdeasConfig | None = None  # ideas.yaml (issue 13)
+    digest: StaffDigest | None = None  # digest.yaml (issue 13)
     source_files: list[Path] = field(default_factory=list)
 
 
@@ -100,6 +102,7 @@ def load_config(directory: str | Path) -> Config:
     mentoring = optional("mentoring.yaml", _MentoringFile)
     replies = optional("replies.yaml", ReplyLexicon)
     ideas = optional("ideas.yaml", IdeasFile)
+    digest = optional("digest.yaml", DigestFile)
     return Config(
         network=network,  # type: ignore[arg-type]
         cohorts=list(cohorts.cohorts),  # type: ignore[attr-defined]
@@ -107,6 +110,7 @@ def load_config(directory: str | Path) -> Config:
         mentoring=list(mentoring.mentoring),  # type: ignore[attr-defined]
         replies=replies,  # type: ignore[arg-type]
         ideas=ideas.ideas,  # type: ignore[attr-defined]
+        digest=digest.digest,  # type: ignore[attr-defined]
         source_files=sources,
     )
 

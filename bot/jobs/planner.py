@@ -21,7 +21,7 @@ Planner = Callable[["JobContext"], None]
 PLANNERS: list[Planner] = []
 
 # Job modules that register planners (here) and reply handlers (bot.jobs.poll.HANDLERS).
-FEATURE_MODULES = ("signups", "cohorts", "events", "mentoring", "funding", "ideas")
+FEATURE_MODULES = ("signups", "cohorts", "events", "mentoring", "funding", "ideas", "digest")
 
 
 def load_features() -> list[str]:
