@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 
 from bot.basecamp.errors import NotFound
-from bot.basecamp.models import Comment
+from bot.basecamp.models import Comment, is_member
 from bot.store.threads_tables import poll_marks, reply_failures, seen_comments, watched_threads
 
 logger = logging.getLogger(__name__)
@@ -278,7 +278,9 @@ class ThreadReader:
                 yield comment
 
     def _relevant(self, comment: Any, threads: dict[int, WatchedThread]) -> bool:
-        return _parent_id(comment) in threads and _creator_id(comment) != self.me_id
+        # Replies by the bot itself and by Basecamp's own actors are not members' replies.
+        creator = getattr(comment, "creator", None)
+        return _parent_id(comment) in threads and is_member(creator, self.me_id)
 
     def _seen_many(self, ids: set[int]) -> dict[int, SeenComment]:
         seen: dict[int, SeenComment] = {}

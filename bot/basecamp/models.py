@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 
 def _date_or_datetime(value: Any) -> Any:
@@ -38,9 +38,15 @@ class Company(BCModel):
 
 
 class Person(BCModel):
-    """A Basecamp person (user, client or the bot itself)."""
+    """A Basecamp person (user, client or the bot itself), or one of Basecamp's own actors.
+
+    Basecamp's system actors (LocalPerson) have non-numeric ids such as "basecamp" or
+    "campfire"; like the official SDKs we read them as id 0 with the label kept in
+    `system_label`, so nothing mistakes them for a member (`is_system`).
+    """
 
     id: int
+    system_label: str | None = None
     name: str
     attachable_sgid: str | None = None  # absent only in abbreviated fragments
     email_address: str | None = None
@@ -58,6 +64,24 @@ class Person(BCModel):
     avatar_url: str | None = None
     company: Company | None = None
     out_of_office: dict[str, Any] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _system_actor(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("id"), str) \
+                and not data["id"].strip().isdigit():
+            data = {**data, "id": 0, "system_label": data["id"]}
+        return data
+
+    @property
+    def is_system(self) -> bool:
+        """Basecamp itself (an automatic post), not a person: readers ignore it."""
+        return self.system_label is not None or self.id == 0
+
+
+def is_member(person: Person | None, me_id: int) -> bool:
+    """A real person other than the bot (not missing, not a system actor)."""
+    return person is not None and not person.is_system and person.id != me_id
 
 
 class NewPerson(BCModel):
@@ -244,6 +268,39 @@ class ScheduleEntry(Recording):
     comments_url: str | None = None
     boosts_count: int = 0
     recurrence_schedule: dict[str, Any] | None = None
+    join_url: str | None = None
+    highlighted: bool | None = None
+    # The times exactly as Basecamp sent them: the spec asks for them back verbatim.
+    starts_at_text: str | None = Field(default=None, exclude=True)
+    ends_at_text: str | None = Field(default=None, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keep_time_text(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = dict(data)
+            for name in ("starts_at", "ends_at"):
+                if isinstance(data.get(name), str):
+                    data[f"{name}_text"] = data[name]
+        return data
+
+    def replacement(self, **changes: Any) -> dict[str, Any]:
+        """The entry's whole writable state for a PUT, with `changes` applied.
+
+        Basecamp's PUT replaces the entry (ReplaceScheduleEntry): a field left out is
+        cleared (description, all_day...), so every update starts from this. Participants,
+        join link and highlight are kept by Basecamp when omitted, so they are sent only
+        when changed.
+        """
+        fields: dict[str, Any] = {
+            "summary": self.summary,
+            "starts_at": self.starts_at_text or self.starts_at,
+            "ends_at": self.ends_at_text or self.ends_at,
+            "description": self.description or "",
+            "all_day": self.all_day,
+        }
+        fields.update(changes)
+        return fields
 
 
 class Campfire(Recording):

@@ -111,12 +111,20 @@ class ToolsMixin:
         return self._create(ScheduleEntry, path, body)
 
     def update_schedule_entry(self, entry_id: int, **fields: Any) -> ScheduleEntry:
-        """Change any create field of an entry (summary, starts_at, participant_ids, ...)."""
+        """Replace an entry: send ALL of it, e.g. `**entry.replacement(participant_ids=ids)`.
+
+        Basecamp's PUT replaces the whole entry (ReplaceScheduleEntry): a field left out is
+        cleared (the description with the venue, all_day), except participant_ids, url and
+        highlighted; starts_at and ends_at are required and go back verbatim.
+        """
         allowed = {"summary", "starts_at", "ends_at", "description", "participant_ids",
-                   "all_day", "notify"}
+                   "all_day", "notify", "url", "highlighted"}
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"unknown schedule entry fields: {', '.join(sorted(unknown))}")
+        if "starts_at" not in fields or "ends_at" not in fields:
+            raise ValueError("update_schedule_entry needs starts_at and ends_at (the PUT "
+                             "replaces the entry: send entry.replacement(...))")
         body = dict(fields)
         all_day = bool(fields.get("all_day", False))
         for key in ("starts_at", "ends_at"):

@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from bot.basecamp.errors import NotFound
+from bot.basecamp.models import is_member
 from bot.basecamp.richtext import escape, html_to_text
 from bot.config.events import EventSeries, Occurrence
 from bot.core.calendar import PlannedPost, due_posts, lead_time
@@ -205,13 +207,19 @@ def _cancel(ctx: JobContext, net: posting.Place, occ: Occurrence) -> str | None:
     done = ctx.outbox.create_comment(f"{occ.key}:cancellation", message_id, body)
     entry = ctx.outbox.done(f"{occ.key}:schedule")
     if entry is not None and entry.id is not None:
-        # The spec's PUT wants summary, starts_at and ends_at every time.
+        # Basecamp's PUT replaces the whole entry: start from what it holds now (its times
+        # verbatim, all-day flag) and change only the title and the note.
+        try:
+            current = ctx.client.schedule_entry(entry.id)
+        except NotFound:  # staff removed the entry already: nothing to mark
+            current = None
         notice = f"<div>Cancelled.{' ' + escape(occ.reason) if occ.reason else ''}</div>"
-        ctx.outbox.update_schedule_entry(
-            f"{occ.key}:schedule:cancelled", entry.id,
-            summary=f"Cancelled: {occ.series.title}", starts_at=occ.starts_at,
-            ends_at=occ.ends_at, description=notice,
-        )
+        if current is not None:
+            ctx.outbox.update_schedule_entry(
+                f"{occ.key}:schedule:cancelled", entry.id,
+                **current.replacement(summary=f"Cancelled: {occ.series.title}",
+                                      description=notice),
+            )
     if done is not None:
         ctx.reader.unwatch(message_id)  # no more sign-ups for a cancelled event
     return "posted" if done is not None else None
@@ -250,7 +258,7 @@ def _agenda(ctx: JobContext, net: posting.Place, occ: Occurrence) -> str | None:
 
 def _sync_topics(ctx: JobContext, call_id: int, event_key: str) -> None:
     """Bring the proposals up to date from the thread itself (the poll may not have run yet)."""
-    live = [c for c in ctx.client.comments(call_id) if c.creator.id != ctx.me.id]
+    live = [c for c in ctx.client.comments(call_id) if is_member(c.creator, ctx.me.id)]
     with ctx.store.transaction() as conn:
         known = {row["comment_id"] for row in t.topics_for(conn, event_key)}
         for comment in live:
@@ -284,7 +292,7 @@ def _topics_with_votes(ctx: JobContext, event_key: str) -> list[Topic]:
     for row in rows:
         boosters = {
             b.booster.id for b in ctx.client.boosts(row["comment_id"])
-            if b.booster is not None and b.booster.id not in (ctx.me.id, row["proposer_id"])
+            if is_member(b.booster, ctx.me.id) and b.booster.id != row["proposer_id"]
         } | (plus_ones.get(row["comment_id"], set()) - {row["proposer_id"]})
         proposer = {"name": row["proposer_name"], "attachable_sgid": row["proposer_sgid"]}
         topics.append(Topic(row["title"], len(boosters), proposer, row["created_at"],

@@ -12,6 +12,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from bot.basecamp.models import is_member
 from bot.config.mentoring import MentoringRound
 from bot.core.matching import MatchResult, Person, match
 from bot.core.mentoring import level_of, read_replies, read_reply, reply_text
@@ -154,7 +155,7 @@ def save_call_reply(ctx: JobContext, conn: Any, rnd: MentoringRound, comment: An
 
 def _sync_call(ctx: JobContext, rnd: MentoringRound, call_id: int) -> None:
     """Read the whole call thread (the poll may not have caught up yet)."""
-    live = [c for c in ctx.client.comments(call_id) if c.creator.id != ctx.me.id]
+    live = [c for c in ctx.client.comments(call_id) if is_member(c.creator, ctx.me.id)]
     with ctx.store.transaction() as conn:
         for comment in live:
             save_call_reply(ctx, conn, rnd, comment, trashed=False)

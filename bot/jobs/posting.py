@@ -40,14 +40,27 @@ def place_of(project: Project) -> Place:
                  tool("questionnaire"))
 
 
+# Basecamp answers 404 for a project the bot is not on, as if it did not exist.
+_ADD_THE_BOT = "if it exists, add the bot's Basecamp user to it (People on the project)"
+
+
 def find_project(ctx: JobContext, name: str, project_id: int | None = None) -> Project:
-    """A project by id, or by exact name among active projects."""
+    """A project by id, or by exact name among the active projects the bot is on."""
+    from bot.basecamp.errors import AccountInactive, NotFound
+
     if project_id is not None:
-        return ctx.client.project(project_id)
+        try:
+            return ctx.client.project(project_id)
+        except AccountInactive:
+            raise  # the whole account, not this project: the cycle stops
+        except NotFound:
+            raise SetupError(f"the bot cannot see Basecamp project {name!r} "
+                             f"(id {project_id}): {_ADD_THE_BOT}") from None
     for project in ctx.client.projects():
         if project.name == name:
             return project
-    raise SetupError(f"no active Basecamp project called {name!r}")
+    raise SetupError(f"the bot cannot see an active Basecamp project called {name!r}: "
+                     f"{_ADD_THE_BOT}")
 
 
 def network(ctx: JobContext) -> Place:

@@ -304,16 +304,10 @@ def _update_participants(ctx: JobContext, thread: repo.ThreadRow, ledger: Ledger
     if joined == (thread.participants or ""):
         return
     version = thread.participants_version + 1
-    # Basecamp's PUT replaces the entry: send its current summary and times with the people.
+    # Basecamp's PUT replaces the entry: send all of it back (times verbatim) with the people,
+    # or the first sign-up would wipe the venue and join link in the description.
     entry = ctx.client.schedule_entry(thread.schedule_entry_id)
-    fields: dict[str, Any] = {
-        "summary": entry.summary,
-        "starts_at": entry.starts_at,
-        "ends_at": entry.ends_at,
-        "participant_ids": ids,
-    }
-    if getattr(entry, "all_day", False):
-        fields["all_day"] = True
+    fields = entry.replacement(participant_ids=ids)
     done = ctx.outbox.update_schedule_entry(
         f"signup:{thread.key}:participants:v{version}", thread.schedule_entry_id, **fields
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from bot.basecamp.models import is_member
 from bot.config.signups import SignupRules
 from bot.core.ledger import Entry, Ledger, compute
 from bot.store import signups_repo as repo
@@ -93,7 +94,7 @@ def _boost_entries(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules) 
         entries = []
         for boost in ctx.client.boosts(thread.recording_id):
             person = boost.booster
-            if person is None or person.id == ctx.me.id or boost.created_at is None:
+            if not is_member(person, ctx.me.id) or boost.created_at is None:
                 continue
             company = person.company.name if person.company else None
             org = organisation_of(ctx, person.email_address, company)[0]

@@ -76,12 +76,14 @@ def _rec(ctx: Ctx, rid: str | int, *types: str) -> dict:
         raise ApiError(404, "Not found")
     if ctx.state.projects[rec["bucket_id"]]["status"] == "trashed":
         raise ApiError(404, "Not found")
+    if not ctx.state.can_see(ctx.me, rec["bucket_id"]):
+        raise ApiError(404, "Not found")  # Basecamp hides what you are not on
     return rec
 
 
 def _project(ctx: Ctx, pid: str | int) -> dict:
     project = ctx.state.projects.get(int(pid))
-    if project is None:
+    if project is None or not ctx.state.can_see(ctx.me, project["id"]):
         raise ApiError(404, "Not found")
     return project
 
@@ -127,7 +129,8 @@ def my_profile(ctx: Ctx) -> Reply:
 def list_projects(ctx: Ctx) -> Reply:
     _build_due_constructions(ctx)
     status = ctx.query.get("status", "active")
-    items = [p for p in ctx.state.projects.values() if p["status"] == status]
+    items = [p for p in ctx.state.projects.values()
+             if p["status"] == status and ctx.state.can_see(ctx.me, p["id"])]
     items.sort(key=lambda p: (p["created_at"], p["id"]), reverse=True)
     return Reply(body=[ctx.views.project(p["id"]) for p in items], paged=True)
 
@@ -277,7 +280,7 @@ def list_messages(ctx: Ctx, bid: str) -> Reply:
 def create_message(ctx: Ctx, bid: str) -> Reply:
     board = _rec(ctx, bid, "Message::Board")
     subject = ctx.field("subject")
-    content = ctx.field("content", False) or ""
+    content = ctx.views.rich_text(ctx.field("content", False))
     message = ctx.state.add_recording("Message", board["bucket_id"], board["id"], ctx.me,
                                       ctx.now, subject=subject, content=content)
     _touch(board, ctx)
@@ -293,10 +296,11 @@ def update_message(ctx: Ctx, mid: str) -> Reply:
     subject = ctx.field("subject", False)
     if subject is not None and not subject.strip():
         raise ApiError(422, "subject can't be blank")
-    for name in ("subject", "content"):
-        value = ctx.field(name, False)
-        if value is not None:
-            message[name] = value
+    if subject is not None:
+        message["subject"] = subject
+    content = ctx.field("content", False)
+    if content is not None:
+        message["content"] = ctx.views.rich_text(content)
     _touch(message, ctx)
     return Reply(body=ctx.views.recording(message))
 
@@ -309,15 +313,16 @@ def list_comments(ctx: Ctx, rid: str) -> Reply:
     return _paged(ctx, ctx.state.children(parent["id"], "Comment"))
 
 
-def add_comment(state: State, parent: dict, person_id: int, html: str, now: str) -> dict:
-    """Create a comment (used by the API and by the control API)."""
+def add_comment(state: State, parent: dict, person_id: int | str, html: str, now: str) -> dict:
+    """Create a comment (used by the API and by the control API); html is already stored form."""
     return state.add_recording("Comment", parent["bucket_id"], parent["id"], person_id, now,
                                content=html)
 
 
 def create_comment(ctx: Ctx, rid: str) -> Reply:
     parent = _rec(ctx, rid, *COMMENTABLE)
-    comment = add_comment(ctx.state, parent, ctx.me, ctx.field("content"), ctx.now)
+    content = ctx.views.rich_text(ctx.field("content"))
+    comment = add_comment(ctx.state, parent, ctx.me, content, ctx.now)
     location = ctx.views.app_url(comment)
     return Reply(201, ctx.views.recording(comment), headers={"Location": location})
 
@@ -328,7 +333,7 @@ def get_comment(ctx: Ctx, cid: str) -> Reply:
 
 def update_comment(ctx: Ctx, cid: str) -> Reply:
     comment = _rec(ctx, cid, "Comment")
-    comment["content"] = ctx.field("content")
+    comment["content"] = ctx.views.rich_text(ctx.field("content"))
     _touch(comment, ctx)
     return Reply(body=ctx.views.recording(comment))
 
@@ -349,6 +354,7 @@ def list_recordings(ctx: Ctx) -> Reply:
             raise ApiError(400, "bucket must be project ids separated by commas") from exc
     else:
         buckets = {p["id"] for p in projects.values() if p["status"] == "active"}
+    buckets = {b for b in buckets if ctx.state.can_see(ctx.me, b)}
     items = [r for r in ctx.state.recordings.values()
              if r["type"] == rtype and r["status"] == status and r["bucket_id"] in buckets
              and projects[r["bucket_id"]]["status"] != "trashed"]

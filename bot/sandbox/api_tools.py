@@ -41,19 +41,37 @@ def _participants(ctx: Ctx) -> list[int] | None:
     return ids
 
 
-def create_entry(ctx: Ctx, sid: str) -> Reply:
-    schedule = _rec(ctx, sid, "Schedule")
+def _join_url(ctx: Ctx) -> str | None:
+    url = ctx.field("url", False)
+    if url and not re.match(r"^https?://\S+$", url):
+        raise ApiError(422, "url is invalid")
+    return url
+
+
+def _entry_fields(ctx: Ctx) -> dict:
+    """The entry's full writable state from the body (shared by create and replace)."""
     all_day = bool(ctx.field("all_day", False, bool))
+    summary = ctx.field("summary", False)
     fields = {
-        "summary": ctx.field("summary"),
+        # Basecamp shows a blank summary as "Untitled" (no validation on it).
+        "summary": summary if summary and summary.strip() else "Untitled",
         "starts_at": _when(ctx.field("starts_at"), all_day, "starts_at"),
         "ends_at": _when(ctx.field("ends_at"), all_day, "ends_at"),
-        "description": ctx.field("description", False) or "",
+        "description": ctx.views.rich_text(ctx.field("description", False)),
         "all_day": all_day,
-        "participant_ids": _participants(ctx) or [],
     }
     if fields["ends_at"] < fields["starts_at"]:
         raise ApiError(422, "ends_at must be after starts_at")
+    return fields
+
+
+def create_entry(ctx: Ctx, sid: str) -> Reply:
+    schedule = _rec(ctx, sid, "Schedule")
+    if ctx.field("summary", False) is None:
+        raise ApiError(422, "summary can't be blank")
+    fields = _entry_fields(ctx)
+    fields.update(participant_ids=_participants(ctx) or [], join_url=_join_url(ctx) or None,
+                  highlighted=bool(ctx.field("highlighted", False, bool)))
     entry = ctx.state.add_recording("Schedule::Entry", schedule["bucket_id"], schedule["id"],
                                     ctx.me, ctx.now, **fields)
     return Reply(201, ctx.views.recording(entry))
@@ -63,22 +81,23 @@ def get_entry(ctx: Ctx, eid: str) -> Reply:
     return Reply(body=ctx.views.recording(_rec(ctx, eid, "Schedule::Entry")))
 
 
+# ReplaceScheduleEntry keeps these when the request leaves them out (preservedOnOmission).
+PRESERVED_ON_OMISSION = ("participant_ids", "url", "highlighted")
+
+
 def update_entry(ctx: Ctx, eid: str) -> Reply:
+    """Replace the entry (x-basecamp-write-semantics: replace, clearsOmitted)."""
     entry = _rec(ctx, eid, "Schedule::Entry")
-    all_day = ctx.field("all_day", False, bool)
-    if all_day is not None:
-        entry["all_day"] = all_day
-    for name in ("starts_at", "ends_at"):
-        value = ctx.field(name, False)
-        if value is not None:
-            entry[name] = _when(value, entry["all_day"], name)
-    for name in ("summary", "description"):
-        value = ctx.field(name, False)
-        if value is not None:
-            entry[name] = value
-    participants = _participants(ctx)
+    fields = _entry_fields(ctx)  # 422 before anything changes
+    participants, url = _participants(ctx), _join_url(ctx)
+    highlighted = ctx.field("highlighted", False, bool)
+    entry.update(fields)
     if participants is not None:
         entry["participant_ids"] = participants
+    if url is not None:
+        entry["join_url"] = url or None  # "" clears the join link
+    if highlighted is not None:
+        entry["highlighted"] = highlighted
     entry["updated_at"] = ctx.now
     return Reply(body=ctx.views.recording(entry))
 
@@ -88,7 +107,8 @@ def list_chats(ctx: Ctx) -> Reply:
     chats = [r for r in ctx.state.recordings.values()
              if r["type"] == "Chat::Transcript" and r["status"] == "active"
              and ctx.state.projects[r["bucket_id"]]["status"] == "active"
-             and ctx.state.tool(r["bucket_id"], "chat")["enabled"]]
+             and ctx.state.tool(r["bucket_id"], "chat")["enabled"]
+             and ctx.state.can_see(ctx.me, r["bucket_id"])]
     return _paged(ctx, sorted(chats, key=lambda r: r["id"]))
 
 
@@ -106,6 +126,8 @@ def create_line(ctx: Ctx, chat_id: str) -> Reply:
     chat = _rec(ctx, chat_id, "Chat::Transcript")
     content = ctx.field("content")
     rich = ctx.field("content_type", False) == "text/html"
+    if rich:
+        content = ctx.views.rich_text(content)
     line = ctx.state.add_recording("Chat::Lines::RichText" if rich else "Chat::Lines::Text",
                                    chat["bucket_id"], chat["id"], ctx.me, ctx.now,
                                    content=content)
@@ -175,8 +197,20 @@ def _question_fields(ctx: Ctx, required: bool) -> dict:
     fields["schedule"] = {
         "frequency": schedule["frequency"], "days": days, "hour": hour, "minute": minute,
         "week_instance": None, "week_interval": None, "month_interval": None,
-        "start_date": ctx.now[:10], "duration": None, "end_date": None}
+        "start_date": _date(schedule, "start_date") or ctx.now[:10], "duration": None,
+        "end_date": _date(schedule, "end_date")}
     return fields
+
+
+def _date(schedule: dict, name: str) -> str | None:
+    """A check-in's start or end date as sent (YYYY-MM-DD), or None when left out."""
+    value = schedule.get(name)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError as exc:
+        raise ApiError(422, f"schedule.{name} is invalid") from exc
 
 
 def create_question(ctx: Ctx, qid: str) -> Reply:

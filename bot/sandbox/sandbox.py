@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 import threading
 from datetime import datetime
@@ -14,7 +15,7 @@ from bot.sandbox.faults import Faults
 from bot.sandbox.limiter import SlidingWindowLimiter
 from bot.sandbox.server import Request, make_server, serve
 from bot.sandbox.state import DEFAULT_TOOLS, State
-from bot.sandbox.views import Views
+from bot.sandbox.views import SYSTEM_ACTORS, Views
 
 BOT_NAME = "LOTI Network Bot"
 BOT_EMAIL = "network-bot@loti.london"
@@ -32,11 +33,14 @@ class Sandbox:
     """A stateful, threaded Basecamp stand-in for tests and the demo."""
 
     def __init__(self, state_file: str | Path | None = None, validate_requests: bool = False,
-                 *, host: str = "127.0.0.1", port: int = 0, account_id: int = 1000001,
-                 start_time: datetime | None = None, seed: int = 0) -> None:
+                 *, validate_responses: bool = False, host: str = "127.0.0.1", port: int = 0,
+                 account_id: int = 1000001, start_time: datetime | None = None, seed: int = 0,
+                 bot_admin: bool = False) -> None:
         self.lock = threading.RLock()
         self.state_file = Path(state_file) if state_file else None
         self.validate_requests = validate_requests
+        self.validate_responses = validate_responses  # its own answers, against the spec
+        self.writes: list[tuple[str, str, bytes]] = []  # (method, path, body) of API writes
         self.clock = SandboxClock(start_time)
         self.faults = Faults(seed=seed)
         self.limiter = SlidingWindowLimiter()
@@ -49,7 +53,7 @@ class Sandbox:
         else:
             self.state = State(account_id)
             me = self.state.add_person(BOT_NAME, BOT_EMAIL, self.clock.iso(), company="LOTI",
-                                       title="Network organiser (bot)", admin=True)
+                                       title="Network organiser (bot)", admin=bot_admin)
             self.state.bot_person_id = me["id"]
         self._server = make_server(self, host, port)
         host, port = self._server.server_address[:2]
@@ -151,6 +155,27 @@ class Sandbox:
         """Record one API request."""
         self.request_log.append(LoggedRequest(method, path, status))
 
+    def log_write(self, method: str, path: str, body: bytes) -> None:
+        """Keep a write's body (tests check what the bot sent, e.g. verbatim times)."""
+        with self.lock:
+            self.writes.append((method, path, body))
+
+    def sent(self, method: str, fragment: str) -> list[Any]:
+        """JSON bodies of the API writes whose path contains `fragment`, oldest first."""
+        with self.lock:
+            return [json.loads(body) for m, path, body in self.writes
+                    if m == method and fragment in path]
+
+    def check_response(self, method: str, path: str, status: int, body: Any) -> None:
+        """Validate one of the sandbox's own answers; problems go to `violations`."""
+        from bot.sandbox.spec import load_spec
+
+        if status in (0, 304) or not path.startswith(f"/{self.account_id}/"):
+            return
+        problems = load_spec().validate_response(method, path, status, body)
+        with self.lock:
+            self.violations.extend(problems)
+
     def check_request(self, method: str, path: str, query: dict, body: Any) -> None:
         """Validate a request against the OpenAPI spec; record problems, never fail it."""
         from bot.sandbox.spec import SPEC_ENV, default_spec_path, load_spec
@@ -181,11 +206,15 @@ class Sandbox:
         return self._write(run)
 
     def add_project(self, name: str, tools=DEFAULT_TOOLS, description: str | None = None,
-                    people: list[int] = ()) -> dict:
-        """Add a project (the bot is on it) with these dock tools enabled."""
+                    people: list[int] = (), bot: bool = True) -> dict:
+        """Add a project with these dock tools enabled and these people on it.
+
+        bot=False: staff made it and forgot to add the bot, which then gets 404 for it.
+        """
         def run() -> dict:
-            project = self.state.add_project(name, self.clock.iso(), description, tools)
-            project["people"] += [p for p in people if p not in project["people"]]
+            on = [self.state.bot_person_id] if bot else []
+            project = self.state.add_project(name, self.clock.iso(), description, tools,
+                                             people=on + [p for p in people if p not in on])
             return self.views.project(project["id"])
         return self._write(run)
 
@@ -203,6 +232,13 @@ class Sandbox:
             people += [p for p in person_ids if p not in people]
         self._write(run)
 
+    def revoke(self, project_id: int, person_ids: list[int]) -> None:
+        """Take people off a project (the bot too: it then gets 404 for the project)."""
+        def run() -> None:
+            project = self.state.projects[project_id]
+            project["people"] = [p for p in project["people"] if p not in person_ids]
+        self._write(run)
+
     def post_message(self, person_id: int, board_id: int, subject: str,
                      content: str = "") -> dict:
         """Post a message on a board as a person."""
@@ -210,16 +246,21 @@ class Sandbox:
             board = self.state.recordings[board_id]
             message = self.state.add_recording("Message", board["bucket_id"], board_id,
                                                person_id, self.clock.iso(), subject=subject,
-                                               content=content)
+                                               content=self.views.rich_text(content))
             return self.views.recording(message)
         return self._write(run)
 
-    def post_comment(self, person_id: int, recording_id: int, html: str) -> dict:
-        """Reply to a recording as a person."""
+    def post_comment(self, person_id: int | str, recording_id: int, html: str) -> dict:
+        """Reply to a recording as a person, or as a system actor ("basecamp", "campfire").
+
+        The HTML is stored as Basecamp would store it (allowed tags, mentions expanded).
+        """
         def run() -> dict:
-            self.state.people[person_id]
+            if person_id not in SYSTEM_ACTORS:
+                self.state.people[person_id]
             parent = self.state.recordings[recording_id]
-            comment = api.add_comment(self.state, parent, person_id, html, self.clock.iso())
+            comment = api.add_comment(self.state, parent, person_id,
+                                      self.views.rich_text(html), self.clock.iso())
             return self.views.recording(comment)
         return self._write(run)
 
@@ -233,7 +274,7 @@ class Sandbox:
         """Edit a comment (bumps its updated_at)."""
         def run() -> dict:
             comment = self._comment(comment_id)
-            comment.update(content=html, updated_at=self.clock.iso())
+            comment.update(content=self.views.rich_text(html), updated_at=self.clock.iso())
             return self.views.recording(comment)
         return self._write(run)
 

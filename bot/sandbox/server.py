@@ -55,6 +55,8 @@ class Request:
         # Called with the status just before answering, so a client that has its answer
         # always finds the request in the log.
         self.on_answer: Callable[[int], None] = lambda status: None
+        # Set when the sandbox validates its own answers against the spec.
+        self.check_answer: Callable[[int, Any], None] | None = None
 
     def json(self) -> Any:
         """The body as JSON (None when empty); ApiError 400 when malformed."""
@@ -70,6 +72,8 @@ def send(req: Request, status: int, body: Any = None, headers: dict | None = Non
     """Write a complete response (JSON body unless None)."""
     handler = req.handler
     req.on_answer(status)
+    if req.check_answer is not None:
+        req.check_answer(status, body)
     data = b"" if body is None else json.dumps(body).encode()
     handler.send_response(status)
     for name, value in (headers or {}).items():
@@ -123,6 +127,11 @@ def serve(sb: Sandbox, req: Request) -> None:
         status, body = launchpad.handle(sb, req)
         send(req, status, body)
         return
+    if sb.validate_responses:
+        req.check_answer = lambda status, body: sb.check_response(req.method, req.path,
+                                                                  status, body)
+    if req.method != "GET" and req.body.strip():
+        sb.log_write(req.method, req.path, req.body)
     _api(sb, req)
 
 

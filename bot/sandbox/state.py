@@ -52,6 +52,8 @@ class State:
         }
         self.bot_person_id = 0
         self.project_limit: int | None = None
+        # Signs attachable sgids (Basecamp's HMAC key); kept in the state file.
+        self.secret = secrets.token_hex(16)
 
     # --- ids and persistence -------------------------------------------------------
     def new_id(self) -> int:
@@ -64,7 +66,7 @@ class State:
         data = {name: list(getattr(self, name).values()) for name in _TABLES}
         data.update(account_id=self.account_id, account_name=self.account_name,
                     next_id=self.next_id, auth=self.auth, bot_person_id=self.bot_person_id,
-                    project_limit=self.project_limit)
+                    project_limit=self.project_limit, secret=self.secret)
         return data
 
     @classmethod
@@ -77,6 +79,7 @@ class State:
         state.auth = data["auth"]
         state.bot_person_id = data["bot_person_id"]
         state.project_limit = data.get("project_limit")
+        state.secret = data.get("secret") or state.secret
         return state
 
     def save(self, path: Path) -> None:
@@ -137,13 +140,17 @@ class State:
         return dock
 
     def add_project(self, name: str, now: str, description: str | None = None,
-                    tools=DEFAULT_TOOLS, creator_id: int | None = None) -> dict:
-        """Create a project with its dock tools (each tool is a recording)."""
+                    tools=DEFAULT_TOOLS, creator_id: int | None = None,
+                    people: list[int] | None = None) -> dict:
+        """Create a project with its dock tools (each tool is a recording).
+
+        Its people are the creator unless `people` says who is on it.
+        """
         creator_id = creator_id or self.bot_person_id
         pid = self.new_id()
         project = {"id": pid, "name": name, "description": description, "status": "active",
                    "created_at": now, "updated_at": now, "dock": self._dock(tools),
-                   "people": [creator_id]}
+                   "people": list(people) if people is not None else [creator_id]}
         self.projects[pid] = project
         for tool in project["dock"]:
             rtype, title, _ = TOOLS[tool["name"]]
@@ -162,6 +169,11 @@ class State:
                     "created_at": now, "updated_at": now, "dock": self._dock(tools)}
         self.templates[tid] = template
         return template
+
+    def can_see(self, person_id: int, project_id: int) -> bool:
+        """Whether a person is on a project (Basecamp answers 404 to anyone else)."""
+        project = self.projects.get(project_id)
+        return project is not None and person_id in project["people"]
 
     def tool(self, project_id: int, name: str) -> dict | None:
         """A project's dock entry by tool name."""

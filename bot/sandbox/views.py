@@ -7,6 +7,7 @@ import hashlib
 import re
 from html import unescape
 
+from bot.sandbox.richtext import rewrite, sign_sgid
 from bot.sandbox.state import TOOLS, State
 
 # Recording type -> URL segment (dock tools come from TOOLS).
@@ -17,6 +18,8 @@ SEGMENTS = {rtype: seg for rtype, _, seg in TOOLS.values()} | {
     "Question": "questions",
 }
 LINE_TYPES = ("Chat::Lines::Text", "Chat::Lines::RichText")
+# Basecamp's own actors (LocalPerson): their ids are strings, not numbers.
+SYSTEM_ACTORS = {"basecamp": "Basecamp", "campfire": "Campfire"}
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -41,23 +44,45 @@ class Views:
         self.app = f"{root}/{state.account_id}"
 
     # --- people ---------------------------------------------------------------------
-    def person(self, person_id: int) -> dict:
+    def attachable_sgid(self, person_id: int) -> str:
+        """The person's signed sgid, as Basecamp mints it (see bot.sandbox.richtext)."""
+        return sign_sgid(self.state.secret, "Person", person_id)
+
+    def system_actor(self, label: str) -> dict:
+        """Basecamp's own actor ("basecamp", "campfire") as it appears as a creator."""
+        return {"id": label, "name": SYSTEM_ACTORS[label], "personable_type": "LocalPerson",
+                "admin": False, "owner": False, "client": False, "employee": False,
+                "avatar_url": f"{self.api}/people/{label}/avatar"}
+
+    def person(self, person_id: int | str) -> dict:
         """A full person record (as embedded in creator, booster, participants)."""
+        if isinstance(person_id, str):
+            return self.system_actor(person_id)
         p = self.state.people[person_id]
         data = {
-            "id": p["id"], "attachable_sgid": sgid("Person", p["id"]), "name": p["name"],
+            "id": p["id"], "attachable_sgid": self.attachable_sgid(p["id"]), "name": p["name"],
             "email_address": p["email_address"], "personable_type": "User",
             "title": p["title"], "bio": p["bio"], "location": p["location"],
             "created_at": p["created_at"], "updated_at": p["updated_at"],
             "admin": p["admin"], "owner": p["owner"], "client": p["client"],
             "employee": p["employee"], "time_zone": p["time_zone"],
-            "avatar_url": f"{self.api}/people/{sgid('Avatar', p['id'])[:24]}/avatar",
+            "avatar_url": self.avatar_url(p["id"]),
         }
         if p.get("company_id"):
             data["company"] = dict(self.state.companies[p["company_id"]])
         data.update(can_ping=True, can_manage_projects=True, can_manage_people=p["admin"],
                     can_access_timesheet=False, can_access_hill_charts=True)
         return data
+
+    def rich_text(self, html: str | None) -> str:
+        """HTML as Basecamp stores it: allowed tags only, mentions expanded."""
+        def lookup(person_id: int) -> tuple[str, str] | None:
+            p = self.state.people.get(person_id)
+            return (p["name"], self.avatar_url(person_id)) if p else None
+        return rewrite(html, self.state.secret, lookup)
+
+    def avatar_url(self, person_id: int) -> str:
+        return f"{self.api}/people/{sgid('Avatar', person_id)[:24]}/avatar"
 
     # --- projects -------------------------------------------------------------------
     def _dock(self, bucket_id: int, dock: list[dict]) -> list[dict]:
@@ -195,7 +220,9 @@ class Views:
                     "summary": rec["summary"], "all_day": rec["all_day"],
                     "starts_at": rec["starts_at"], "ends_at": rec["ends_at"],
                     "participants": [self.person(p) for p in rec["participant_ids"]
-                                     if p in state.people]}
+                                     if p in state.people],
+                    "join_url": rec.get("join_url"),
+                    "highlighted": rec.get("highlighted", False)}
         if rtype == "Chat::Transcript":
             return {"topic": rec["title"], "lines_url": f"{base}/chats/{rid}/lines.json",
                     "files_url": f"{base}/chats/{rid}/uploads.json"}

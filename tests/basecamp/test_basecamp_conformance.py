@@ -6,11 +6,10 @@ import csv
 import json
 
 import pytest
+from basecamp_helpers import EXAMPLES
 
 from bot.basecamp import models
 from bot.basecamp.errors import LimitReached, error_from_response
-
-from .basecamp_helpers import EXAMPLES
 
 MODELLED = {
     "projects__get-all-projects.json": models.Project,

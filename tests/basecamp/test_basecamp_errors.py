@@ -7,6 +7,7 @@ import pickle
 import pytest
 import requests
 import responses
+from basecamp_helpers import BASE, CLIENT_SECRET, LAUNCHPAD, REFRESH, TOKEN, make_client
 
 from bot.basecamp import errors
 from bot.basecamp.errors import (
@@ -23,8 +24,6 @@ from bot.basecamp.errors import (
     error_from_response,
     safe_url,
 )
-
-from .basecamp_helpers import BASE, CLIENT_SECRET, LAUNCHPAD, REFRESH, TOKEN, make_client
 
 SECRETS = (TOKEN, REFRESH, CLIENT_SECRET)
 LEAKY_BODY = (

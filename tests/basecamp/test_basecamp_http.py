@@ -7,6 +7,18 @@ from urllib.parse import parse_qs
 import pytest
 import requests
 import responses
+from basecamp_helpers import (
+    BASE,
+    CLIENT_SECRET,
+    LAUNCHPAD,
+    REFRESH,
+    TOKEN,
+    USER_AGENT,
+    SleepRecorder,
+    comment,
+    make_client,
+    person,
+)
 from responses import matchers
 from responses.registries import OrderedRegistry
 
@@ -24,19 +36,6 @@ from bot.basecamp.errors import (
     ValidationFailed,
 )
 from bot.basecamp.pacing import Pacer
-
-from .basecamp_helpers import (
-    BASE,
-    CLIENT_SECRET,
-    LAUNCHPAD,
-    REFRESH,
-    TOKEN,
-    USER_AGENT,
-    SleepRecorder,
-    comment,
-    make_client,
-    person,
-)
 
 COMMENTS = f"{BASE}/recordings/50/comments.json"
 PEOPLE = f"{BASE}/people.json"

@@ -7,12 +7,11 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 import responses
+from basecamp_helpers import BASE, EXAMPLES, LAUNCHPAD, comment, make_client, person
 from responses import matchers
 
 from bot.basecamp.errors import ConstructionFailed
 from bot.basecamp.models import NewPerson
-
-from .basecamp_helpers import BASE, EXAMPLES, LAUNCHPAD, comment, make_client, person
 
 
 def example(name: str):
@@ -210,11 +209,22 @@ class TestBoostsEventsSchedules:
             make_client().create_schedule_entry(3, "x", datetime(2026, 1, 1, 9),
                                                 datetime(2026, 1, 1, 10))
 
-    def test_update_schedule_entry_sends_participants(self, rsps):
-        rsps.put(f"{BASE}/schedule_entries/2.json",
-                 json=example("schedule_entries__get-a-schedule-entry.json"),
-                 match=[matchers.json_params_matcher({"participant_ids": [1, 2]})])
-        make_client().update_schedule_entry(2, participant_ids=[1, 2])
+    def test_update_schedule_entry_sends_the_whole_entry_verbatim(self, rsps):
+        raw = example("schedule_entries__get-a-schedule-entry.json")
+        rsps.get(f"{BASE}/schedule_entries/2.json", json=raw)
+        sent = {"summary": raw["summary"], "starts_at": raw["starts_at"],
+                "ends_at": raw["ends_at"], "description": raw["description"],
+                "all_day": raw["all_day"], "participant_ids": [1, 2]}
+        rsps.put(f"{BASE}/schedule_entries/2.json", json=raw,
+                 match=[matchers.json_params_matcher(sent)])
+        client = make_client()
+        client.update_schedule_entry(2, **client.schedule_entry(2).replacement(
+            participant_ids=[1, 2]))
+
+    def test_update_schedule_entry_without_its_times_is_refused(self):
+        # Basecamp's PUT replaces the entry and answers 422 without starts_at/ends_at.
+        with pytest.raises(ValueError, match="starts_at and ends_at"):
+            make_client().update_schedule_entry(2, participant_ids=[1, 2])
 
     def test_update_schedule_entry_rejects_unknown_fields(self):
         with pytest.raises(ValueError, match="colour"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from basecamp_helpers import SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,8 +22,6 @@ from bot.basecamp.richtext import (
     text_parts,
     text_to_html,
 )
-
-from .basecamp_helpers import SHARED
 
 CORPUS = SHARED / "corpus" / "replies-dev.jsonl"
 EXPANDED = (

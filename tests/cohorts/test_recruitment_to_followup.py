@@ -54,7 +54,8 @@ def test_recruitment_to_last_follow_up_with_tick(world):
     assert "Hackney: 1 place left to fill</li>" in first_nudge
     # Camden's champion is mentioned.
     sgid = p["chioma"]["attachable_sgid"]
-    assert f'Camden: 1 place left to fill (<bc-attachment sgid="{sgid}">' in first_nudge
+    # (Basecamp expands the mention on write: its content type and avatar follow the sgid.)
+    assert f'Camden: 1 place left to fill (<bc-attachment sgid="{sgid}" ' in first_nudge
     summary = world.messages(staff_room["id"])[0]["content"]
     assert "2 of 40 places taken" in summary
     assert "<strong>Camden</strong>: 1 signed up, 2 held (champion: Chioma Eze)" in summary

@@ -117,3 +117,14 @@ class TestFailures:
         contents = [c.content for c in client.comments(message.id)]
         assert contents == ["<div>Lost reply</div>"]
         assert _log(sandbox, "/comments.json", "POST") == [0]
+
+
+def test_check_in_questions_keep_the_dates_the_bot_sends(sandbox, client):
+    # The bot's cohort check-in runs from the course start to the day before it ends.
+    questionnaire = _tool(sandbox.add_project("Cohort 1"), "questionnaire")
+    question = client.create_question(questionnaire, "What did you try this week?", {
+        "frequency": "every_week", "days": ["5"], "time_of_day": "4:00pm",
+        "start_date": "2027-03-01", "end_date": "2027-04-11"})
+    schedule = client.question(question.id).schedule
+    assert (schedule.start_date.isoformat(), schedule.end_date.isoformat()) \
+        == ("2027-03-01", "2027-04-11")

@@ -217,7 +217,8 @@ def test_launchpad_matches_the_docs_examples(sandbox):
 
 def test_known_deviations_are_named():
     assert set(KNOWN_DEVIATIONS) == {"question-wrapper", "legacy-bucket-routes",
-                                     "webhook-types-optional", "launchpad-outside-spec"}
+                                     "webhook-types-optional", "launchpad-outside-spec",
+                                     "system-actor-ids"}
 
 
 def test_error_answers_conform_where_the_spec_declares_them(sandbox, spec):

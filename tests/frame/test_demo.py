@@ -15,8 +15,8 @@ from bot.config import load_config
 from bot.demo import STAFF_PROJECTS, demo_config_dir, seed
 from bot.demo_script import DEMO_CAPACITY, MEMBERS, PROMOTED, RECRUITMENT_REPLIES
 from bot.sandbox import Sandbox
+from bot.sandbox.richtext import sign_sgid
 from bot.sandbox.state import State
-from bot.sandbox.views import sgid
 from tests.frame.frame_support import REPO
 
 COHORT = "Confident Digital Leaders, spring 2027"
@@ -78,7 +78,7 @@ def test_the_waitlisted_member_is_promoted_and_told(demo) -> None:
     promoted = _person(state, PROMOTED)
     told = [c for c in _bot_items(state, "Comment") if "a place has come up" in c["content"]]
     assert len(told) == 1
-    assert sgid("Person", promoted["id"]) in told[0]["content"]
+    assert sign_sgid(state.secret, "Person", promoted["id"]) in told[0]["content"]
 
 
 def test_the_cohort_project_exists_once_with_its_participants(demo) -> None:
@@ -105,7 +105,8 @@ def test_mentoring_pairs_are_approved_then_introduced_once_each(demo) -> None:
     assert len(approvals) == 1
     intros = [c for c in _bot_items(state, "Comment") if "you're paired" in c["content"]]
     assert len(intros) >= 4
-    member_sgids = {sgid("Person", _person(state, n.split()[0])["id"]): n for n, _, _ in MEMBERS}
+    member_sgids = {sign_sgid(state.secret, "Person", _person(state, n.split()[0])["id"]): n
+                    for n, _, _ in MEMBERS}
     pairs = [frozenset(s for s in re.findall(r'sgid="([^"]+)"', c["content"])
                        if s in member_sgids) for c in intros]
     assert all(len(p) == 2 for p in pairs)  # each introduction mentions both people

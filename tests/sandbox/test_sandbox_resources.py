@@ -171,9 +171,13 @@ class TestTools:
         assert body["starts_at"] == "2026-12-08T12:00:00.000Z"
         assert [p["id"] for p in body["participants"]] == [alice["id"]]
         assert body["description_attachments"] == []
-        updated = api.put(f"/schedule_entries/{body['id']}.json", json={"participant_ids": []})
+        # Replace semantics: the PUT carries the whole entry, verbatim times included.
+        updated = api.put(f"/schedule_entries/{body['id']}.json", json={
+            "summary": body["summary"], "starts_at": body["starts_at"],
+            "ends_at": body["ends_at"], "participant_ids": []})
         assert updated.json()["participants"] == []
         assert updated.json()["summary"] == "Reflection session"
+        assert updated.json()["starts_at"] == body["starts_at"]
 
     def test_campfire_rich_and_plain_lines(self, sb, api):
         chat = tool_id(sb.add_project("P"), "chat")
