@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select, update
 
+from bot.basecamp.models import is_member
 from bot.basecamp.richtext import html_to_text
 from bot.core.funding import read_answer, to_ask
 from bot.core.ledger import Entry, Funding
@@ -155,7 +156,7 @@ def _ask(ctx: JobContext, c: Cohort, thread_key: str, reply: Any, org_key: str,
 def handle_funding_reply(ctx: JobContext, change: ReplyChange) -> None:
     """Read an answer on an ask: only the organisation's confirmer's answer counts."""
     comment = change.comment
-    if change.change == "trashed" or comment.creator is None or comment.creator.id == ctx.me.id:
+    if change.change == "trashed" or not is_member(comment.creator, ctx.me.id):
         return
     with ctx.store.transaction() as conn:
         row = conn.execute(select(fr).where(fr.c.message_id == change.thread.recording_id)).first()

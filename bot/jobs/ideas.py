@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, delete, func, select, update
 
+from bot.basecamp.models import is_member
 from bot.basecamp.richtext import html_to_text, text_parts
 from bot.core.calendar import PlannedPost, due_posts, local_datetime
 from bot.core.ideas import IdeaRef, RankedIdea, count_votes, is_vote, rank, read_take_up
@@ -180,7 +181,7 @@ def sync_boosts(ctx: JobContext, rk: str) -> None:
     for idea in ideas:
         live = {}
         for b in ctx.client.boosts(idea.comment_id):
-            if b.booster is not None and b.booster.id != ctx.me.id:
+            if is_member(b.booster, ctx.me.id):
                 live[f"boost:{b.id}"] = b.booster.id
         with ctx.store.transaction() as conn:
             conn.execute(delete(iv).where(and_(iv.c.idea_comment_id == idea.comment_id,
@@ -217,7 +218,7 @@ def handle_idea_reply(ctx: JobContext, change: ReplyChange) -> None:
     """A reply to an ideas call: a new idea, a vote, or (trashed) neither any more."""
     comment = change.comment
     rk = change.thread.key
-    if comment.creator is None or comment.creator.id == ctx.me.id:
+    if not is_member(comment.creator, ctx.me.id):
         return
     trashed = change.change == "trashed" or getattr(comment, "status", "") == "trashed"
     with ctx.store.transaction() as conn:
@@ -270,7 +271,7 @@ def handle_digest_reply(ctx: JobContext, change: ReplyChange) -> None:
     """Staff reply "take up N" on the digest; anything else is answered, never guessed at."""
     comment = change.comment
     rk = change.thread.key
-    if change.change == "trashed" or comment.creator is None or comment.creator.id == ctx.me.id:
+    if change.change == "trashed" or not is_member(comment.creator, ctx.me.id):
         return
     email = (comment.creator.email_address or "").strip().lower()
     if email not in staff_emails(ctx):

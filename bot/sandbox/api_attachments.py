@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from bot.sandbox.api import ApiError, Reply
-from bot.sandbox.views import sgid
+from bot.sandbox.richtext import sign_sgid
 
 if TYPE_CHECKING:
     from bot.sandbox.sandbox import Sandbox
@@ -38,7 +38,9 @@ def create_attachment(sb: Sandbox, path: str, query: dict[str, str], headers: An
     state = sb.state
     attachment_id = state.new_id()
     record = {"id": attachment_id, "name": name, "content_type": content_type,
-              "byte_size": len(body), "sgid": sgid("Attachment", attachment_id)}
+              "byte_size": len(body),
+              # Signed like every attachable, so rich text that embeds it keeps it.
+              "sgid": sign_sgid(state.secret, "ActiveStorage::Blob", attachment_id)}
     uploads = vars(state).setdefault("attachments", {})
     uploads[attachment_id] = {**record, "data": bytes(body)}
     return Reply(201, {"attachable_sgid": record["sgid"]})

@@ -77,7 +77,7 @@ def test_the_confirmer_says_yes_after_an_unsure_answer_and_a_colleague_s_yes(wor
     assert ask["subject"] == f"Can Camden fund a place on {NAME}?"
     assert (f"Sam Lee from Camden would like a place on {NAME}. Can Camden fund it from its "
             "training budget (£590)? Reply 'yes, we'll fund it' or 'no, sorry'.") in ask["content"]
-    assert f'<bc-attachment sgid="{f.ruth["attachable_sgid"]}">' in ask["content"]
+    assert f'<bc-attachment sgid="{f.ruth["attachable_sgid"]}"' in ask["content"]
     rows = f.rows()
     assert (rows["Sam Lee"]["status"], rows["Sam Lee"]["funded_by"]) == ("waitlisted", "")
     assert rows["Chioma Eze"]["funded_by"] == "loti"

@@ -85,7 +85,7 @@ def test_an_ideas_round_from_call_to_an_idea_taken_up(world):
     tick(world, 2027, 1, 18, 14, 0)
     told = [c for c in bot_comments(world, call["id"]) if "taking up your idea" in c]
     assert len(told) == 1
-    assert f'<bc-attachment sgid="{p["hannah"]["attachable_sgid"]}">' in told[0]
+    assert f'<bc-attachment sgid="{p["hannah"]["attachable_sgid"]}"' in told[0]
     assert "Shared cyber security training" in told[0]
 
     out = world.cli("ideas", "--format", "csv")
