@@ -295,5 +295,10 @@ def run_demo(steps: int | None = None, config_dir: str | Path = REPO / "config",
     )
     click.echo(f"Sandbox state saved to {state_file}" if state_file
                else "Sandbox state not kept (use --state-file PATH to keep it).")
+    if steps is None:  # the whole story: then the programme's scenes (bot/demo_programme.py)
+        from bot.demo_programme import run_programme_scenes
+
+        with demo_log_format():
+            run_programme_scenes(templates_dir)
     click.echo("Demo finished.")
     return summary
