@@ -188,7 +188,7 @@ def run_programme_scenes(templates_dir: str | Path,
                     after = _rows(ctx)
                     new = [r for k, r in after.items() if r.status == "done" and k not in rows]
                     for r in new:
-                        echo(f"  ✔ {r.kind} {r.key} {r.app_url or ''}".rstrip())
+                        echo(f"  ✔ {r.kind} {r.key}{_gist(sb, r)}")
                     if not new:
                         echo("  (nothing due)")
                     rows = after
@@ -198,6 +198,19 @@ def run_programme_scenes(templates_dir: str | Path,
         finally:
             sb.stop()
     return rows
+
+
+def _gist(sb: Any, row: Any) -> str:
+    """The first words of a post or comment the bot made (for the narration)."""
+    from bot.basecamp.richtext import html_to_text
+
+    if row.kind not in ("message", "comment") or row.basecamp_id is None:
+        return ""
+    rec = sb.get(row.basecamp_id) or {}
+    text = " ".join(html_to_text(rec.get("content") or "").split())
+    subject = rec.get("title") if row.kind == "message" else None
+    gist = f"{subject}: {text}" if subject else text
+    return f": “{gist[:140]}{'…' if len(gist) > 140 else ''}”"
 
 
 def _act(sb: Any, ctx: Any, people: dict[str, dict], scene: Scene,

@@ -101,6 +101,7 @@ def load_config(directory: str | Path) -> Config:
     events = optional("events.yaml", _EventsFile)
     mentoring = optional("mentoring.yaml", _MentoringFile)
     replies = optional("replies.yaml", ReplyLexicon)
+    _check_confirmers(directory / "cohorts.yaml", network, cohorts.cohorts)  # type: ignore
     ideas = optional("ideas.yaml", IdeasFile)
     digest = optional("digest.yaml", DigestFile)
     return Config(
@@ -147,6 +148,19 @@ def _load_model(path: Path, model: type[BaseModel], *, required: bool) -> BaseMo
         if first["type"] == "extra_forbidden":
             message = "unknown key (check the spelling)"
         raise ConfigError(path, line, where or None, message) from None
+
+
+def _check_confirmers(path: Path, network: Any, cohorts: tuple[Cohort, ...]) -> None:
+    """A cohort's funding confirmer must name an organisation in network.yaml."""
+    known = {o.key for o in network.organisations}
+    for i, cohort in enumerate(cohorts):
+        for j, confirmer in enumerate(cohort.funding.confirmers if cohort.funding else ()):
+            if confirmer.organisation not in known:
+                root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+                loc = ("cohorts", i, "funding", "confirmers", j, "organisation")
+                line, where = _locate(root, loc, "value_error")
+                raise ConfigError(path, line, where, f"{confirmer.organisation!r} is not an "
+                                  "organisation key in network.yaml")
 
 
 def _check_duplicate_keys(path: Path, node: Node | None) -> None:

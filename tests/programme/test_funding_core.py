@@ -105,3 +105,21 @@ def test_summary_shows_spend_borough_places_and_organisations_below_two():
     assert (s.loti_taken, s.loti_spend, s.loti_budget) == (2, 1180, 1770)
     assert s.borough == {"camden": 1}
     assert s.below_two == ["hackney", "brent"]
+
+
+def test_a_confirmer_for_an_unknown_organisation_is_a_config_error(tmp_path):
+    import pytest
+
+    from bot.config import ConfigError, load_config
+    from tests.events.posting_world import NETWORK_YAML
+    from tests.programme.test_funding_flow import COHORT
+
+    (tmp_path / "network.yaml").write_text(NETWORK_YAML)
+    (tmp_path / "cohorts.yaml").write_text(COHORT.replace("organisation: camden",
+                                                          "organisation: camdne"))
+    with pytest.raises(ConfigError) as err:
+        load_config(tmp_path)
+    assert err.value.line == COHORT.splitlines().index(
+        "        - {organisation: camden, email: ruth@camden.gov.uk}") + 1
+    assert "'camdne' is not an organisation key in network.yaml" in str(err.value)
+    assert str(err.value).startswith(f"{tmp_path / 'cohorts.yaml'}:")
