@@ -132,6 +132,10 @@ def _ask(ctx: JobContext, c: Cohort, thread_key: str, reply: Any, org_key: str,
         return
     org = next(o for o in ctx.config.network.organisations if o.key == org_key)
     net = network(ctx)
+    if confirmer.id not in {p.id for p in ctx.client.project_people(net.project_id)}:
+        # A budget holder may not be in the network yet: a mention only reaches project people.
+        ctx.outbox.update_project_access(f"funding:{c.key}:access:{confirmer.id}",
+                                         net.project_id, grant=[confirmer.id])
     subject, body = ctx.renderer.render_post(
         "funding_ask", cohort=c, organisation=org.name, cost=c.funding.cost_per_place,
         confirmer=confirmer, person={"name": reply.name, "first_name": _first(reply.name)})

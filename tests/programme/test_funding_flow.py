@@ -37,13 +37,14 @@ cohorts:
 class Funded:
     """The world with Sam (Camden) waiting and Ruth, Camden's budget holder, asked."""
 
-    def __init__(self, world):
+    def __init__(self, world, ruth_on_network: bool = True):
         self.w = world
         world.write("cohorts.yaml", COHORT)
         sb = world.sb
         self.sam = sb.add_person("Sam Lee", "sam@camden.gov.uk")
         self.ruth = sb.add_person("Ruth Obi", "ruth@camden.gov.uk")
-        sb.grant(world.project["id"], [self.sam["id"], self.ruth["id"]])
+        sb.grant(world.project["id"], [self.sam["id"]]
+                 + ([self.ruth["id"]] if ruth_on_network else []))
         self.tick(2027, 1, 11, 9, 5)
         (self.announcement,) = world.messages()
         p = world.people
@@ -146,3 +147,11 @@ def test_withdrawing_from_a_borough_funded_place(world):
     assert "2 of 3 places taken" in world.sb.get(f.announcement["id"])["content"]
     # Nobody is waiting, so no organisation is asked again.
     assert len([m for m in world.messages() if m["subject"].startswith("Can ")]) == 1
+
+
+def test_a_budget_holder_outside_the_network_is_given_access_to_answer(world_lite):
+    world = world_lite
+    f = Funded(world, ruth_on_network=False)
+    people = {p["email_address"] for p in world.project_people(world.project["id"])}
+    assert "ruth@camden.gov.uk" in people
+    assert f.ruth["attachable_sgid"] in f.ask()["content"]
