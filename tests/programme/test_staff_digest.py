@@ -72,7 +72,7 @@ def test_the_monthly_digest_with_its_chart(world, tmp_path):
     assert "Camden: 2 (Manager 1, not stated 1)" in items
     assert "Hackney: 1 (Head of service 1)" in items
     assert "Brent: 1 (not stated 1)" in items
-    assert "not stated: 1 (not stated 1)" in items  # Zed: no member domain, never a guess
+    assert "Organisation not stated: 1 (not stated 1)" in items  # Zed: never a guess
     assert {"Manager: 1", "Head of service: 1", "not stated: 3"} <= set(items)
     assert "Lunch and learn: 1 of 30 places taken" in items
     assert "spring: 1 pair proposed, 1 introduced, 1 have met" in items
