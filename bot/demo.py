@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,11 @@ from sqlalchemy import literal_column, select
 
 from bot.basecamp.richtext import html_to_text
 from bot.config import Config, load_config
+from bot.core.replies import classify
 from bot.demo_script import DEMO_CAPACITY, MEMBERS, STEPS, Step
+from bot.demo_transcript import write_transcript
 from bot.jobs.context import JobContext, build_context
-from bot.logs import REDACTOR
+from bot.logs import FORMAT, REDACTOR
 from bot.sandbox import Sandbox
 from bot.settings import Settings, load_settings
 from bot.store.outbox_tables import outbox
@@ -39,7 +42,7 @@ USER_AGENT = "LOTI Network Bot demo (https://loti.london)"
 STAFF_PROJECTS = ("LOTI staff", "LOTI staff room")  # mentoring approval, cohort coverage
 CREATES = {"message", "comment", "boost", "schedule_entry", "project", "campfire_line",
            "question"}  # fmt: skip
-MENTION = re.compile(r'<bc-attachment[^>]*sgid="([^"]+)"[^>]*>(?:</bc-attachment>)?')
+MENTION = re.compile(r'<bc-attachment[^>]*sgid="([^"]+)"[^>]*>(?:.*?</bc-attachment>)?', re.S)
 ITEM_TYPES = ("Message", "Comment", "Schedule::Entry", "Question", "Chat::Lines::Text",
               "Chat::Lines::RichText")
 
@@ -132,21 +135,53 @@ def _snippet(sandbox: Sandbox, html: str, limit: int = 100) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
+REPLY_ID = re.compile(r"(?:^|:)(?:ack|comment):(?:comment:)?0*(\d+)")
+PROMOTED = re.compile(r":promoted:person:(\d+):")
+
+
+def replied_to(row: Any) -> int | None:
+    """The member's reply an acknowledgement answers (from the outbox key), if any."""
+    found = REPLY_ID.search(row.key)
+    return int(found.group(1)) if found else None
+
+
+def _who(sandbox: Sandbox, comment_id: int | None) -> str:
+    state = sandbox.state
+    creator = state.recordings.get(comment_id or 0, {}).get("creator_id")
+    return state.people.get(creator, {}).get("name", "someone")
+
+
+def full_text(sandbox: Sandbox, html: str) -> list[str]:
+    """A post's whole text as lines (mentions as @Name), for introductions shown in full."""
+    text = html_to_text(_named_mentions(sandbox, html), drop_quotes=False)
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 def describe(sandbox: Sandbox, row: Any) -> str:
-    """One plain line for a write the bot made."""
+    """One plain line (or a few, for an introduction) for a write the bot made."""
     state, link = sandbox.state, f" {row.app_url or row.url}" if (row.app_url or row.url) else ""
     rec = state.recordings.get(row.basecamp_id or row.target_id or 0, {})
     if row.kind == "message":
         return f"posted “{rec.get('subject', '?')}”{link}"
     if row.kind == "comment":
         parent = state.recordings.get(rec.get("parent_id"), {})
-        return (f"commented on “{parent.get('subject') or parent.get('title', '?')}”: "
-                f"“{_snippet(sandbox, rec.get('content', ''))}”{link}")
+        title = parent.get("subject") or parent.get("title", "?")
+        snippet = f"“{_snippet(sandbox, rec.get('content', ''))}”"
+        if ":intro:" in row.key:
+            lines = full_text(sandbox, rec.get("content", ""))
+            return "posted an introduction on “{}”:{}\n{}".format(
+                title, link, "\n".join(f"      │ {line}" for line in lines))
+        promoted = PROMOTED.search(row.key)
+        if promoted:
+            who = state.people.get(int(promoted.group(1)), {}).get("name", "someone")
+            return f"told {who} a place has come up, on “{title}”: {snippet}{link}"
+        reply = replied_to(row)
+        if reply is not None:
+            return f"answered {_who(sandbox, reply)}'s reply on “{title}”: {snippet}{link}"
+        return f"commented on “{title}”: {snippet}{link}"
     if row.kind == "boost":
         boost = state.boosts.get(row.basecamp_id, {})
-        target = state.recordings.get(row.target_id, {})
-        who = state.people.get(target.get("creator_id"), {}).get("name", "someone")
-        return f"boosted {who}'s reply: {boost.get('content', '?')}"
+        return f"boosted {_who(sandbox, row.target_id)}'s reply: {boost.get('content', '?')}"
     if row.kind == "message_edit":
         line = re.search(r"\d+ of \d+ places taken[^.\n]*", html_to_text(rec.get("content", "")))
         what = f": {line.group(0).strip()}" if line else ""
@@ -161,12 +196,13 @@ def describe(sandbox: Sandbox, row: Any) -> str:
         people = len(state.projects.get(row.target_id, {}).get("people", []))
         return f"gave people access: the project now has {people} people (bot included)"
     if row.kind == "boost_delete":
-        return "took back an out-of-date acknowledgement"
+        who = _who(sandbox, replied_to(row))
+        return f"took back the out-of-date acknowledgement on {who}'s reply"
     if row.kind == "question":
         return f"set up the check-in “{rec.get('title', '?')}”"
     if row.kind == "campfire_line":
         return f"said in Campfire: “{_snippet(sandbox, rec.get('content', ''))}”"
-    return f"{row.kind.replace('_', ' ')} ({row.key})"
+    return f"{row.kind.replace('_', ' ')}"
 
 
 def narrate(sandbox: Sandbox, before: dict[str, Any], after: dict[str, Any]) -> int:
@@ -178,18 +214,48 @@ def narrate(sandbox: Sandbox, before: dict[str, Any], after: dict[str, Any]) -> 
     return len(changed)
 
 
-def members_reply(sandbox: Sandbox, ctx: JobContext, seeded: Seeded, step: Step) -> None:
+@dataclass
+class MemberReply:
+    """A reply a member made in the story (to say later how the bot took it)."""
+
+    comment_id: int
+    name: str
+    html: str
+
+
+def members_reply(sandbox: Sandbox, ctx: JobContext, seeded: Seeded,
+                  step: Step) -> list[MemberReply]:
     """Members reply, in their own words, to the bot post the step names."""
     if not step.replies or step.thread is None:
-        return
+        return []
     rec = ctx.outbox.done(step.thread)
     if rec is None or rec.id is None:
-        click.echo(f"  (nobody could reply: {step.thread} was not posted)")
-        return
+        click.echo("  (nobody could reply: the bot had not posted that yet)")
+        return []
+    made = []
     for first, text in step.replies:
         person = seeded.by_first_name[first]
-        sandbox.post_comment(person["id"], rec.id, f"<div>{_escape(text)}</div>")
+        html = f"<div>{_escape(text)}</div>"
+        comment = sandbox.post_comment(person["id"], rec.id, html)
         click.echo(f"  💬 {person['name']}: “{text}”")
+        made.append(MemberReply(comment["id"], person["name"], html))
+    return made
+
+
+def set_aside(replies: list[MemberReply], rows: dict[str, Any]) -> list[str]:
+    """Lines for replies the bot read but did not acknowledge, and why (e.g. out of office)."""
+    answered = {replied_to(r) for r in rows.values()} - {None}
+    lines = []
+    for reply in replies:
+        if reply.comment_id in answered:
+            continue
+        reading = classify(reply.html)
+        if reading.out_of_office:
+            lines.append(f"set aside {reply.name}'s out-of-office reply: no place changed, "
+                         "no acknowledgement needed")
+        else:
+            lines.append(f"read {reply.name}'s reply as “{reading.intent}”: nothing to do")
+    return lines
 
 
 def _escape(text: str) -> str:
@@ -231,18 +297,59 @@ def summarise(sandbox: Sandbox, rows: dict[str, Any]) -> Summary:
     )
 
 
+class _Problems(logging.Filter):
+    """Counts warnings and errors, so the story can say whether the log needs a look."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        self.count += record.levelno >= logging.WARNING
+        return True
+
+
 @contextmanager
-def demo_log_format() -> Iterator[None]:
-    """Show the bot's log lines indented under each step (the CLI's handler, same redaction)."""
-    handlers = [h for h in logging.getLogger().handlers if getattr(h, "_loti", False)]
-    saved = [h.formatter for h in handlers]
-    for h in handlers:
-        h.setFormatter(logging.Formatter("      log %(name)s: %(message)s"))
+def logs_to_file(path: Path, problems: _Problems | None = None) -> Iterator[None]:
+    """The bot's log lines go to `path` (same format and redaction), not into the story."""
+    root = logging.getLogger()
+    moved = [h for h in root.handlers if getattr(h, "_loti", False)]
+    handler = logging.FileHandler(path, encoding="utf-8")
+    if problems is not None:
+        handler.addFilter(problems)
+    handler.setFormatter(logging.Formatter(FORMAT, datefmt="%Y-%m-%d %H:%M:%S"))
+    handler.addFilter(REDACTOR)
+    level = root.level
+    for h in moved:
+        root.removeHandler(h)
+    root.addHandler(handler)
+    root.setLevel(min(level, logging.INFO) if level else logging.INFO)
     try:
         yield
     finally:
-        for h, f in zip(handlers, saved, strict=True):
-            h.setFormatter(f)
+        root.removeHandler(handler)
+        handler.close()
+        for h in moved:
+            root.addHandler(h)
+        root.setLevel(level)
+
+
+def _signups(ctx: JobContext) -> list[tuple[str, list[Any]]]:
+    """Every sign-up thread's title and rows (for the chart page)."""
+    from bot.jobs.signups import signup_rows
+    from bot.store import signups_repo
+
+    with ctx.store.transaction() as conn:
+        threads = signups_repo.threads(conn)
+    return [(_thread_title(t.title, t.key), signup_rows(ctx, t.key)) for t in threads]
+
+
+def _thread_title(title: str, key: str) -> str:
+    """'Lunch and learn, Tuesday 12 January 2027' for an event's thread (key ends in its date)."""
+    found = re.search(r":(\d{4}-\d{2}-\d{2})$", key)
+    if not found:
+        return title
+    return f"{title}, {date.fromisoformat(found.group(1)):%A %-d %B %Y}"
 
 
 # ---- the run -----------------------------------------------------------------------------------
@@ -250,10 +357,20 @@ def demo_log_format() -> Iterator[None]:
 
 def run_demo(steps: int | None = None, config_dir: str | Path = REPO / "config",
              templates_dir: str | Path = REPO / "templates",
-             state_file: str | Path | None = None) -> Summary:
-    """Run the story (the first `steps` steps, or all), printing what the bot does."""
+             state_file: str | Path | None = None,
+             out_dir: str | Path | None = None) -> Summary:
+    """Run the story (the first `steps` steps, or all), printing what the bot does.
+
+    The bot's log, the HTML transcript and the sign-ups chart go to `out_dir` (a new
+    temporary folder by default), named at the end.
+    """
     chosen = STEPS if steps is None else STEPS[:steps]
-    with tempfile.TemporaryDirectory(prefix="loti-demo-") as tmp, demo_log_format():
+    out = Path(out_dir) if out_dir else Path(tempfile.mkdtemp(prefix="loti-demo-"))
+    out.mkdir(parents=True, exist_ok=True)
+    log_file = out / "demo.log"
+    problems = _Problems()
+    with tempfile.TemporaryDirectory(prefix="loti-demo-") as tmp, \
+            logs_to_file(log_file, problems):
         config_path = demo_config_dir(Path(config_dir), Path(tmp))
         config = load_config(config_path)
         sandbox = Sandbox(state_file=state_file, start_time=STEPS[0].when).start()
@@ -266,10 +383,11 @@ def run_demo(steps: int | None = None, config_dir: str | Path = REPO / "config",
                 sandbox, f"sqlite:///{tmp}/demo.sqlite3",
                 loti_config_dir=config_path, loti_templates_dir=Path(templates_dir),
             )
-            click.echo(f"Sandbox Basecamp at {sandbox.api_url} · project "
-                       f"“{config.network.project.name}” with {len(seeded.member_ids)} members "
-                       f"(demo config: Lunch and learn limited to {DEMO_CAPACITY} places)")
+            click.echo(f"A practice Basecamp (the sandbox) at {sandbox.api_url}, with the "
+                       f"project “{config.network.project.name}” and {len(seeded.member_ids)} "
+                       f"members (for the demo, Lunch and learn has only {DEMO_CAPACITY} places)")
             rows: dict[str, Any] = {}
+            waiting: list[MemberReply] = []
             for step in chosen:
                 sandbox.clock.set(step.when)
                 click.echo(f"\n— {step.when:%A %-d %B %Y, %H:%M} — {step.title}")
@@ -277,22 +395,39 @@ def run_demo(steps: int | None = None, config_dir: str | Path = REPO / "config",
                 try:
                     run_once(ctx)
                     after = outbox_rows(ctx)
-                    if not narrate(sandbox, rows, after):
-                        click.echo("  (nothing due)")
+                    said = narrate(sandbox, rows, after)
+                    for line in set_aside(waiting, after):
+                        click.echo(f"  ⤳ {line}")
+                        said += 1
+                    if not said:
+                        click.echo("  (nothing for the bot to do)")
                     rows = after
-                    members_reply(sandbox, ctx, seeded, step)
+                    waiting = members_reply(sandbox, ctx, seeded, step)
                 finally:
                     ctx.close()
             summary = summarise(sandbox, rows)
+            ctx = build_context(settings, now=chosen[-1].when)
+            try:
+                signups = _signups(ctx)
+            finally:
+                ctx.close()
+            transcript, chart = write_transcript(
+                sandbox, signups, out, config.network.name,
+                {o.key: o.name for o in config.network.organisations})
         finally:
             sandbox.stop()
     click.echo(
         f"\nThe bot made {summary.messages} messages, {summary.comments} comments, "
         f"{summary.boosts} boosts and {summary.other} other items "
-        f"(schedule entries, check-ins) in {summary.requests} requests.\n"
-        f"Each item exists once: {summary.duplicates} claimed twice, {summary.strays} "
-        f"without an outbox key."
+        f"(schedule entries, check-ins) in {summary.requests} requests to Basecamp.\n"
+        f"Nothing was posted twice: {summary.duplicates} items recorded twice, {summary.strays} "
+        f"made without a record."
     )
+    click.echo(f"What members saw, thread by thread: {transcript}")
+    click.echo(f"Sign-ups by organisation (chart): {chart}")
+    click.echo(f"The bot's own log of every step: {log_file}"
+               + (f" ({problems.count} warnings or errors: worth a look)" if problems.count
+                  else " (no warnings or errors)"))
     click.echo(f"Sandbox state saved to {state_file}" if state_file
                else "Sandbox state not kept (use --state-file PATH to keep it).")
     if steps is None:  # the whole story: then the programme's scenes (bot/demo_programme.py)

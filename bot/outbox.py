@@ -28,6 +28,8 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.basecamp.errors import BasecampError, NotFound
+from bot.outbox_dry_run import PlannedWrite
+from bot.outbox_dry_run import describe as describe_write
 from bot.outbox_find import Finders
 from bot.store.outbox_tables import outbox as outbox_table
 
@@ -130,6 +132,7 @@ class Outbox:
         self.log = log or logger
         self.find_slack = find_slack
         self.finders = Finders(client, me.id)
+        self.planned: list[PlannedWrite] = []  # a dry run's writes, in order
 
     # ---- records -------------------------------------------------------------------------
 
@@ -373,7 +376,9 @@ class Outbox:
         if rec is not None and rec.status == "failed" and not changed:
             raise WriteFailed(w.key, w.kind, f"rejected earlier ({rec.error}); not retried")
         if self.dry_run:
-            self.log.info("outbox: would post %s %s %s", w.kind, w.key, w.where)
+            planned = describe_write(w.key, w.kind, w.payload)
+            self.planned.append(planned)
+            self.log.info("dry run: %s (key %s)", planned.line(), w.key)
             return None
         if rec is not None and rec.status == "pending" and w.find is not None:
             # A crash or an unknown outcome last time: Basecamp may already have it.

@@ -8,7 +8,7 @@ the BST/GMT changes on the last Sundays of March and October.
 from __future__ import annotations
 
 import calendar as _cal
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -124,12 +124,17 @@ def lead_time(
 
 @dataclass(frozen=True)
 class PlannedPost:
-    """A post the bot should make once: due from `due_at`, pointless from `expires_at` on."""
+    """A post the bot should make once: due from `due_at`, pointless from `expires_at` on.
+
+    `follows` names the post this one follows up (a "places left" nudge follows its
+    announcement): it only makes sense a while after that one went out.
+    """
 
     key: str
     kind: str
     due_at: datetime
     expires_at: datetime | None = None
+    follows: str | None = None
 
     def is_due(self, now: datetime) -> bool:
         """Due now: its time has come and it still matters."""
@@ -140,13 +145,62 @@ class PlannedPost:
         return self.expires_at is None or now < self.expires_at
 
 
+@dataclass(frozen=True)
+class CatchUp:
+    """What to post now, and what to skip because its moment has clearly passed."""
+
+    due: list[PlannedPost]
+    missed: list[PlannedPost]  # skip these and tell staff once
+
+
+def catch_up(
+    planned: Iterable[PlannedPost], now: datetime,
+    done: Iterable[str] | Mapping[str, datetime | None] = (),
+) -> CatchUp:
+    """Split what is owed at `now` (e.g. after a late start) into due and missed, oldest first.
+
+    Missed: a post that expired before it went out (a mentoring call on matching day), and a
+    follow-up whose first post goes out in this same pass or went out less than half the
+    planned gap ago (an announcement and its "places left" nudge in the same minute).
+    `done` holds finished keys, with when they finished where known.
+    """
+    if now.tzinfo is None:
+        raise ValueError("naive `now`: pass an aware datetime")
+    posts = list(planned)
+    finished = done if isinstance(done, Mapping) else dict.fromkeys(done)
+    by_key = {p.key: p for p in posts}
+    due: list[PlannedPost] = []
+    missed: list[PlannedPost] = []
+    for post in posts:
+        if post.key in finished or now < post.due_at:
+            continue
+        expired = post.expires_at is not None and now >= post.expires_at
+        if expired or _too_soon_after(post, by_key.get(post.follows or ""), finished, now):
+            missed.append(post)
+        else:
+            due.append(post)
+    order = lambda p: (p.due_at, p.key)  # noqa: E731
+    return CatchUp(sorted(due, key=order), sorted(missed, key=order))
+
+
+def _too_soon_after(post: PlannedPost, first: PlannedPost | None,
+                    finished: Mapping[str, datetime | None], now: datetime) -> bool:
+    if first is None:
+        return False
+    if first.key not in finished:
+        return now >= first.due_at  # the first post is owed too: it goes out now, or never
+    went_out = finished[first.key]
+    if went_out is None:
+        return False  # finished, time unknown: trust the plan
+    return now - went_out < (post.due_at - first.due_at) / 2
+
+
 def due_posts(
-    planned: Iterable[PlannedPost], now: datetime, done: Iterable[str] = ()
+    planned: Iterable[PlannedPost], now: datetime,
+    done: Iterable[str] | Mapping[str, datetime | None] = (),
 ) -> list[PlannedPost]:
     """Posts due at `now` and not yet done, oldest first (catch-up after downtime included)."""
-    skip = set(done)
-    due = [p for p in planned if p.key not in skip and p.is_due(now)]
-    return sorted(due, key=lambda p: (p.due_at, p.key))
+    return catch_up(planned, now, done).due
 
 
 def parse_weekday(name: str) -> int:

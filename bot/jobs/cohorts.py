@@ -16,10 +16,9 @@ from zoneinfo import ZoneInfo
 from bot.basecamp.models import NewPerson
 from bot.basecamp.richtext import html_to_text
 from bot.config.cohorts import Cohort, SessionPlan
-from bot.core.calendar import PlannedPost, due_posts, lead_time, local_datetime
+from bot.core.calendar import PlannedPost, catch_up, lead_time, local_datetime
 from bot.jobs import posting
 from bot.jobs.planner import PLANNERS
-from bot.store import events_tables as t
 
 if TYPE_CHECKING:
     from bot.config.network import NetworkConfig
@@ -50,7 +49,8 @@ def cohort_plan(c: Cohort, tz: ZoneInfo) -> list[PlannedPost]:
         for day in r.nudges:
             posts.append(PlannedPost(f"{k}:nudge:{day.isoformat()}", "nudge",
                                      local_datetime(day, at, tz),
-                                     end_of_day(r.reservation_deadline, tz)))
+                                     end_of_day(r.reservation_deadline, tz),
+                                     follows=f"{k}:recruitment"))
     course_end = local_datetime(c.course_end, time(0, 0), tz)
     posts.append(PlannedPost(f"{k}:setup", "setup", local_datetime(c.setup_on, MORNING, tz),
                              course_end))
@@ -145,14 +145,33 @@ def plan(ctx: JobContext) -> None:
     if not ctx.config.cohorts:
         return
     planned = {c.key: cohort_plan(c, ctx.tz) for c in ctx.config.cohorts}
-    with ctx.store.transaction() as conn:  # one query per cycle, however many cohorts
-        done = t.finished_keys(conn, [p.key for posts in planned.values() for p in posts])
+    # One query per cycle, however many cohorts.
+    done = posting.finished_times(ctx, [p.key for posts in planned.values() for p in posts])
     failed: list[str] = []
     for cohort in ctx.config.cohorts:
-        for post in due_posts(planned[cohort.key], ctx.now, done):
+        owed = catch_up(planned[cohort.key], ctx.now, done)
+        for post in owed.missed:  # its moment has passed: skip it and tell staff once
+            posting.isolated(ctx, post.key, failed,
+                             lambda c=cohort, p=post: _report_missed(ctx, c, p))
+        for post in owed.due:
             posting.isolated(ctx, post.key, failed, lambda c=cohort, p=post: _carry_out(ctx, c, p))
     if failed:
         raise posting.PlanFailed("cohorts", failed)
+
+
+KIND_WORDS = {"recruitment": "the recruitment announcement", "nudge": "the places nudge",
+              "setup": "setting up the project", "agenda": "the session agenda",
+              "reminder": "the session reminder", "followup": "the session follow-up",
+              "checkin_pause": "pausing the check-in"}
+
+
+def _report_missed(ctx: JobContext, cohort: Cohort, post: PlannedPost) -> None:
+    what = f"{KIND_WORDS.get(post.kind, post.kind)} for {cohort.name}"
+    if ":session:" in post.key:
+        what += f" (session {post.key.split(':session:')[1].split(':')[0]})"
+    outcome = posting.report_missed(ctx, post, what)
+    if outcome and not ctx.dry_run:
+        posting.finish(ctx, post.key, post.kind, outcome)
 
 
 def _carry_out(ctx: JobContext, cohort: Cohort, post: PlannedPost) -> None:
@@ -276,8 +295,11 @@ def _setup(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
     else:
         project = ctx.outbox.create_project(f"{k}:project", c.name, c.description or None)
     if project is None:
-        return None  # dry run: later steps need the project's id
-    place = posting.place_of(ctx.client.project(project.id))
+        # Dry run: nothing is built, but list the later steps too (against a stand-in
+        # project: the outbox sends nothing, so its ids are never used).
+        place = posting.Place(0, 0, 0, None, 0)
+    else:
+        place = posting.place_of(ctx.client.project(project.id))
     missing = [t for t in ("message_board", "schedule") if getattr(
         place, {"message_board": "board_id", "schedule": "schedule_id"}[t]) is None]
     if missing:
@@ -297,7 +319,7 @@ def _setup(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
                                            company_name=p.get("organisation"))
     ctx.outbox.update_project_access(f"{k}:access", place.project_id, grant=sorted(grant),
                                      create=[create[e] for e in sorted(create)])
-    on_project = list(ctx.client.project_people(place.project_id))
+    on_project = list(ctx.client.project_people(place.project_id)) if project else []
 
     def found(group: list[dict]) -> list[Any]:
         ids = {p.get("person_id") for p in group} - {None}
@@ -323,7 +345,7 @@ def _setup(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
             raise posting.SetupError(f"{c.key}: the cohort project has no Automatic Check-ins")
         ctx.outbox.create_question(f"{k}:checkin", place.questionnaire_id, c.check_in.title,
                                    checkin_schedule(c))
-    return "posted"
+    return "posted" if project is not None else None
 
 
 def _session(c: Cohort, post: PlannedPost, tz: ZoneInfo) -> SessionPlan:

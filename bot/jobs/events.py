@@ -17,7 +17,7 @@ from bot.basecamp.errors import NotFound
 from bot.basecamp.models import is_member
 from bot.basecamp.richtext import escape, html_to_text
 from bot.config.events import EventSeries, Occurrence
-from bot.core.calendar import PlannedPost, due_posts, lead_time
+from bot.core.calendar import PlannedPost, catch_up, lead_time
 from bot.jobs import posting
 from bot.jobs.planner import PLANNERS
 from bot.jobs.poll import register
@@ -60,7 +60,8 @@ def event_plan(occ: Occurrence) -> list[PlannedPost]:
     ]
     if leads.places_left_days is not None:
         posts.append(PlannedPost(f"{occ.key}:places-left", "places_left",
-                                 lead(leads.places_left_days), closes_at(occ)))
+                                 lead(leads.places_left_days), closes_at(occ),
+                                 follows=f"{occ.key}:announcement"))
     if s.unconference is not None:
         agenda_at = lead(s.unconference.agenda_days)
         posts.append(PlannedPost(f"{occ.key}:topics-call", "topics_call",
@@ -116,17 +117,34 @@ def plan(ctx: JobContext) -> None:
         for post in event_plan(occ)
     ]
     by_key = {post.key: occ for occ, post in planned}
-    with ctx.store.transaction() as conn:  # one query per cycle, however many series
-        done = t.finished_keys(conn, list(by_key))
-    due = [(by_key[p.key], p) for p in due_posts([p for _, p in planned], ctx.now, done)]
-    if not due:
+    # One query per cycle, however many series.
+    done = posting.finished_times(ctx, list(by_key))
+    owed = catch_up([p for _, p in planned], ctx.now, done)
+    if not owed.due and not owed.missed:
         return  # an idle cycle costs no requests
-    net = posting.network(ctx)
     failed: list[str] = []
+    for post in owed.missed:  # its moment has passed: skip it and tell staff once
+        posting.isolated(ctx, post.key, failed,
+                         lambda p=post: _report_missed(ctx, by_key[p.key], p))
+    due = [(by_key[p.key], p) for p in owed.due]
+    net = posting.network(ctx) if due else None
     for occ, post in due:
         posting.isolated(ctx, post.key, failed, lambda o=occ, p=post: _carry_out(ctx, net, o, p))
     if failed:
         raise posting.PlanFailed("events", failed)
+
+
+KIND_WORDS = {"announcement": "the announcement", "reminder": "the reminder",
+              "places_left": "the “places left” nudge", "cancellation": "the cancellation notice",
+              "topics_call": "the call for topics", "agenda": "the agenda"}
+
+
+def _report_missed(ctx: JobContext, occ: Occurrence, post: PlannedPost) -> None:
+    what = (f"{KIND_WORDS.get(post.kind, post.kind)} for {occ.series.title} on "
+            f"{ctx.renderer.uk_date(occ.starts_at)}")
+    outcome = posting.report_missed(ctx, post, what)
+    if outcome and not ctx.dry_run:
+        posting.finish(ctx, post.key, post.kind, outcome)
 
 
 def _carry_out(ctx: JobContext, net: posting.Place, occ: Occurrence, post: PlannedPost) -> None:

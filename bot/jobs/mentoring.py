@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.basecamp.models import is_member
 from bot.config.mentoring import MentoringRound
+from bot.core.calendar import PlannedPost, catch_up
 from bot.core.matching import MatchResult, Person, match
 from bot.core.mentoring import level_of, read_replies, read_reply, reply_text
 from bot.core.mentoring_answers import find_pair, read_approval, read_met
@@ -48,23 +49,30 @@ def _place(ctx: JobContext, project: str | None) -> posting.Place:
 
 def plan(ctx: JobContext) -> None:
     """Carry every configured round forward by whatever steps are due."""
-    failed: Exception | None = None
+    failed: list[str] = []
     for rnd in ctx.config.mentoring:
         if ctx.now < rnd.call_at:
             continue
-        try:
-            plan_round(ctx, rnd)
-        except Exception as err:  # one broken round must not hold up the others
-            ctx.log.error("mentoring: %s failed: %s", rnd.key, type(err).__name__)
-            failed = failed or err
-    if failed is not None:
-        raise failed
+        # One broken round must not hold up the others; the planner logs one line for all.
+        posting.isolated(ctx, f"mentoring:{rnd.key}", failed, lambda r=rnd: plan_round(ctx, r))
+    if failed:
+        raise posting.PlanFailed("mentoring", failed)
 
 
 def plan_round(ctx: JobContext, rnd: MentoringRound) -> None:
     """One round's due steps, in order; each is safe to repeat."""
     row = _row(ctx, rnd.key)
     if row is None:
+        # A call that would go out on (or after) matching day is pointless: skip, tell staff.
+        call = PlannedPost(f"mentoring:{rnd.key}:call", "call", rnd.call_at, rnd.match_at)
+        done = posting.finished_times(ctx, [call.key])
+        if call.key in done:
+            return  # skipped before (staff were told)
+        if catch_up([call], ctx.now, done).missed:
+            outcome = posting.report_missed(ctx, call, f"the call for {rnd.title}")
+            if outcome and not ctx.dry_run:
+                posting.finish(ctx, call.key, call.kind, outcome)
+            return
         if not _post_call(ctx, rnd):
             return
         row = _row(ctx, rnd.key)

@@ -11,6 +11,7 @@ from bot.store import events_tables as t
 
 if TYPE_CHECKING:
     from bot.basecamp.models import Person, Project
+    from bot.core.calendar import PlannedPost
     from bot.jobs.context import JobContext
 
 
@@ -72,11 +73,23 @@ def network(ctx: JobContext) -> Place:
     return place
 
 
+class FailedPost(str):
+    """The key of a planned post that failed, carrying the one-line reason."""
+
+    reason: str
+
+    def __new__(cls, key: str, reason: str) -> FailedPost:
+        item = super().__new__(cls, key)
+        item.reason = reason
+        return item
+
+
 class PlanFailed(Exception):
-    """Some planned posts failed this cycle (each was logged); the rest went ahead."""
+    """Some planned posts failed this cycle; the rest went ahead. The planner logs one line."""
 
     def __init__(self, part: str, keys: list[str]):
-        self.keys = keys
+        self.keys = list(keys)
+        self.reasons = {str(k): getattr(k, "reason", "failed") for k in keys}
         super().__init__(f"{part}: {len(keys)} planned post(s) failed: {', '.join(keys)}")
 
 
@@ -84,14 +97,15 @@ _FATAL = {"AuthError", "AccountInactive"}
 
 
 def isolated(ctx: JobContext, key: str, failed: list[str], fn: Callable[[], None]) -> None:
-    """Run one planned post; a failure is logged and noted, and the next post still runs."""
+    """Run one planned post; a failure is noted (with its reason) and the next post still runs."""
     try:
         fn()
     except Exception as err:
         if type(err).__name__ in _FATAL:
             raise  # not about this post: stop the cycle
-        ctx.log.error("%s failed: %s: %s", key, type(err).__name__, err)
-        failed.append(key)
+        # The planner logs one line for the whole pass; the traceback only with --verbose.
+        ctx.log.debug("%s failed", key, exc_info=True)
+        failed.append(FailedPost(key, f"{' '.join(str(err).split())} ({type(err).__name__})"))
 
 
 def finish(ctx: JobContext, key: str, kind: str, outcome: str) -> None:
@@ -155,3 +169,62 @@ def roster_emails(ctx: JobContext, key: str) -> list[dict[str, Any]]:
 def people_by_email(ctx: JobContext) -> dict[str, Person]:
     """Everyone the bot can see, by lower-case email."""
     return {p.email_address.lower(): p for p in ctx.client.people() if p.email_address}
+
+
+# ---- catching up after a late start ----------------------------------------------------------
+
+
+def finished_times(ctx: JobContext, keys: list[str]) -> dict[str, Any]:
+    """Finished planned posts among `keys`, with when they finished (for catch-up decisions)."""
+    from sqlalchemy import select
+
+    if not keys:
+        return {}
+    c = t.planned_posts.c
+    with ctx.store.transaction() as conn:
+        rows = conn.execute(select(c.key, c.finished_at).where(c.key.in_(keys)))
+        return {r.key: r.finished_at for r in rows}
+
+
+def staff_project(ctx: JobContext) -> str | None:
+    """The staff-only project the config names first (cohort coverage, mentoring approval)."""
+    for cohort in ctx.config.cohorts:
+        if cohort.recruitment is not None and cohort.recruitment.staff_project:
+            return cohort.recruitment.staff_project
+    for rnd in ctx.config.mentoring:
+        if rnd.approval_project:
+            return rnd.approval_project
+    return None
+
+
+def report_missed(ctx: JobContext, post: PlannedPost, what: str) -> str | None:
+    """Skip a post whose moment has passed and tell staff once; the outcome to record.
+
+    Returns "missed" once staff have been told (or there is nowhere to tell them), None in a
+    dry run (the message is only listed).
+    """
+    late = post.expires_at is not None and ctx.now >= post.expires_at
+    r = ctx.renderer
+    due = f"{r.uk_date(post.due_at)} at {r.uk_time(post.due_at)}"
+    now = f"{r.uk_date(ctx.now)} at {r.uk_time(ctx.now)}"
+    why = ("it had stopped mattering by then" if late else
+           "it would have come straight after the post it follows up, which only went out "
+           "just now")
+    name = staff_project(ctx)
+    if name is None:
+        ctx.log.warning("%s: skipped (due %s, %s); no staff project in the config to tell",
+                        post.key, due, why)
+        return "missed"
+    place = place_of(find_project(ctx, name))
+    if place.board_id is None:
+        raise SetupError(f"the staff project {name!r} needs its Message Board")
+    body = (f"<div>I skipped {escape(what)}. It was due {escape(due)}, but I only ran "
+            f"{escape(now)} and {escape(why)}.</div>"
+            "<div><br>Nothing has been posted. If members still need to hear about it, please "
+            "post something by hand.</div>")
+    subject = f"Skipped: {what}"
+    done = ctx.outbox.create_message(f"staff:skipped:{post.key}", place.board_id, subject, body)
+    if done is None:
+        return None
+    ctx.log.info("%s: skipped (its moment had passed); staff told in %s", post.key, name)
+    return "missed"

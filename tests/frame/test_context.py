@@ -85,7 +85,8 @@ class TestPlanner:
         monkeypatch.setattr(planner, "PLANNERS", [broken, lambda ctx: ran.append("second")])
         assert planner.run(fake_ctx()) == 1
         assert ran == ["second"]
-        assert "broken failed; carrying on" in caplog.text
+        assert "broken failed: bad event" in caplog.text
+        assert "carrying on with the others" in caplog.text
 
     def test_stops_between_planners_on_shutdown(self, monkeypatch: pytest.MonkeyPatch) -> None:
         ctx = fake_ctx(stop_after=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from pathlib import Path
@@ -9,7 +10,9 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from markupsafe import escape
 
+from bot.basecamp.richtext import html_to_text
 from bot.cli import cli
 from bot.config import load_config
 from bot.demo import STAFF_PROJECTS, demo_config_dir, seed
@@ -30,6 +33,14 @@ def demo(tmp_path_factory) -> tuple[str, State]:
                                       "--state-file", str(state_file)])
     assert result.exit_code == 0, result.output
     return result.output, State.load(state_file)
+
+
+def _named_file(out: str, label: str) -> Path:
+    """A file the demo names at the end ("LABEL: PATH")."""
+    (line,) = [x for x in out.splitlines() if x.startswith(label)]
+    path = Path(line.split(": ", 1)[1].split(" (")[0].strip())
+    assert path.is_file(), line
+    return path
 
 
 def _person(state: State, first: str) -> dict:
@@ -115,7 +126,7 @@ def test_mentoring_pairs_are_approved_then_introduced_once_each(demo) -> None:
 
 def test_nothing_is_posted_twice_and_no_secret_is_shown(demo) -> None:
     out, state = demo
-    assert "Each item exists once: 0 claimed twice, 0 without an outbox key." in out
+    assert "Nothing was posted twice: 0 items recorded twice, 0 made without a record." in out
     # Two nudges may read the same (nothing changed between them); comments never should.
     posted = Counter((r["parent_id"], r["content"]) for r in _bot_items(state, "Comment"))
     assert [k for k, n in posted.items() if n > 1] == []
@@ -125,3 +136,77 @@ def test_nothing_is_posted_twice_and_no_secret_is_shown(demo) -> None:
                    "sandbox-client-secret"):
         assert secret not in out
     assert out.rstrip().endswith("Demo finished.")
+
+
+# ---- the story is told in staff words; the log goes to a file it names -----------------------
+
+LOG_LINE = re.compile(r"\b(INFO|DEBUG|WARNING|ERROR)\b|\blog bot\.|outbox")
+KEYLIKE = re.compile(r"\b(signup|event|cohort|mentoring|ack|staff):[\w.-]+:")
+
+
+def test_the_story_has_no_log_lines_and_no_keys_and_names_its_log_file(demo) -> None:
+    out, _ = demo
+    assert [x for x in out.splitlines() if LOG_LINE.search(x)] == []
+    assert [x for x in out.splitlines() if KEYLIKE.search(x)] == []
+    log = _named_file(out, "The bot's own log of every step").read_text()
+    assert "(no warnings or errors)" in out
+    assert "outbox: posted message event:lunch-and-learn:2027-01-12:announcement" in log
+    assert "sandbox-client-secret" not in log
+
+
+def test_every_acknowledgement_says_whose_reply_it_was(demo) -> None:
+    out, state = demo
+    people = {p["name"] for p in state.people.values()}
+    acks = [x for x in out.splitlines() if "✔ boosted" in x or "✔ answered" in x
+            or "✔ took back" in x]
+    assert len(acks) >= 20
+    for line in acks:
+        who = re.search(r"(?:boosted|answered|acknowledgement on) (.+?)'s reply", line)
+        assert who and who.group(1) in people, line
+    assert "answered Deborah Osei's reply" in out  # her question, answered in a comment
+    assert "took back the out-of-date acknowledgement on Hannah Wright's reply" in out
+
+
+def test_an_out_of_office_reply_is_shown_as_set_aside(demo) -> None:
+    out, _ = demo
+    assert "set aside Ellen Murphy's out-of-office reply" in out
+
+
+def test_introductions_are_shown_in_full(demo) -> None:
+    out, state = demo
+    intros = [c for c in _bot_items(state, "Comment") if "you're paired" in c["content"]]
+    assert intros
+    for intro in intros:
+        text = html_to_text(intro["content"])
+        for line in (x.strip() for x in text.splitlines()):
+            if line and ", meet " not in line:  # that one names both people, below
+                assert f"│ {line}" in out, line
+    assert out.count("Why we matched you:") == len(intros)
+    assert "│ @Aisha Khan, meet @Ellen Murphy: you're paired" in out
+
+
+def test_the_transcript_shows_every_thread_as_members_see_it(demo) -> None:
+    out, state = demo
+    page = _named_file(out, "What members saw, thread by thread").read_text()
+    for message in (r for r in state.recordings.values() if r["type"] == "Message"):
+        assert html.escape(message["subject"], quote=False) in page, message["subject"]
+    members = {n for n, _, _ in MEMBERS}
+    for comment in (r for r in state.recordings.values() if r["type"] == "Comment"
+                    and r["status"] == "active"):
+        author = state.people[comment["creator_id"]]["name"]
+        if author in members:  # every member's reply, in her words
+            words = html.escape(html_to_text(comment["content"]).strip(), quote=False)
+            assert words in page, words
+    for boost in state.boosts.values():
+        assert str(escape(boost["content"])) in page
+    assert '<span class="mention">@Hannah Wright</span>' in page
+    assert "bc-attachment" not in page and "{{" not in page and "&lt;div" not in page
+
+
+def test_the_signups_page_charts_each_thread_by_organisation(demo) -> None:
+    out, _ = demo
+    page = _named_file(out, "Sign-ups by organisation (chart)").read_text()
+    assert page.count("<svg") >= 2
+    assert "Lunch and learn, Tuesday 12 January 2027" in page
+    assert "London Borough of Sutton: 1 taken" in page  # Hannah, promoted from the waitlist
+    assert "Confident Digital Leaders, spring 2027" in page

@@ -273,7 +273,7 @@ class TestDryRun:
             assert ob.update_message("k:edit", message.id, "New subject", "<div>x</div>") is None
         assert client.request_count == before
         assert _row(store, "k:comment") is None
-        assert "would post comment k:comment" in caplog.text
+        assert "would comment: " in caplog.text and "(key k:comment)" in caplog.text
 
     def test_dry_run_still_returns_what_was_really_posted(self, store, client, me, project,
                                                           message, sandbox):

@@ -44,6 +44,6 @@ def test_sandbox_command_serves_seeded_demo_and_saves_state(tmp_path):
         out, err = proc.communicate(timeout=10)
     assert proc.returncode == 0, err
     assert f"BASECAMP_API_URL=http://127.0.0.1:{port}" in out
-    assert info["access_token"] not in out
+    assert info["access_token"] in out  # ready to paste (issue 11)
     saved = json.loads(state.read_text())
     assert len(saved["people"]) == 8  # the bot, LOTI staff and six members
