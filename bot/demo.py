@@ -433,7 +433,8 @@ def run_demo(steps: int | None = None, config_dir: str | Path = REPO / "config",
     if steps is None:  # the whole story: then the programme's scenes (bot/demo_programme.py)
         from bot.demo_programme import run_programme_scenes
 
-        with demo_log_format():
+        with logs_to_file(out / "programme.log", problems):
             run_programme_scenes(templates_dir)
+        click.echo(f"The programme scenes' log: {out / 'programme.log'}")
     click.echo("Demo finished.")
     return summary

@@ -165,6 +165,10 @@ def run_programme_scenes(templates_dir: str | Path,
             (config / name).write_text(text, encoding="utf-8")
         sb = Sandbox(start_time=SCENES[0].when).start()
         sb.rate_limit(requests=10_000, per_seconds=10)
+        from bot.logs import REDACTOR
+
+        for secret in (sb.token, sb.refresh_token, sb.client_secret):
+            REDACTOR.add(secret)  # never a token in the log, even the sandbox's
         try:
             people = {n.split()[0]: sb.add_person(n, e) for n, e, _ in PEOPLE}
             sb.add_project(NETWORK, people=[people[n.split()[0]]["id"] for n, _, on in PEOPLE
@@ -188,7 +192,7 @@ def run_programme_scenes(templates_dir: str | Path,
                     after = _rows(ctx)
                     new = [r for k, r in after.items() if r.status == "done" and k not in rows]
                     for r in new:
-                        echo(f"  ✔ {r.kind} {r.key}{_gist(sb, r)}")
+                        echo(f"  ✔ {_say(sb, r)}")
                     if not new:
                         echo("  (nothing due)")
                     rows = after
@@ -200,17 +204,19 @@ def run_programme_scenes(templates_dir: str | Path,
     return rows
 
 
-def _gist(sb: Any, row: Any) -> str:
-    """The first words of a post or comment the bot made (for the narration)."""
+def _say(sb: Any, row: Any) -> str:
+    """One plain line for a write the bot made (the main story's wording, no keys)."""
     from bot.basecamp.richtext import html_to_text
+    from bot.demo import describe
 
-    if row.kind not in ("message", "comment") or row.basecamp_id is None:
-        return ""
-    rec = sb.get(row.basecamp_id) or {}
-    text = " ".join(html_to_text(rec.get("content") or "").split())
-    subject = rec.get("title") if row.kind == "message" else None
-    gist = f"{subject}: {text}" if subject else text
-    return f": “{gist[:140]}{'…' if len(gist) > 140 else ''}”"
+    if row.kind == "attachment":
+        return "uploaded the chart: members per organisation, by seniority"
+    line = describe(sb, row)
+    if row.kind == "message" and row.basecamp_id is not None:
+        content = (sb.get(row.basecamp_id) or {}).get("content") or ""
+        text = " ".join(html_to_text(content).split())
+        line += "\n      │ " + text[:150] + ("…" if len(text) > 150 else "")
+    return line
 
 
 def _act(sb: Any, ctx: Any, people: dict[str, dict], scene: Scene,
