@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from bot.config.replies import ReplyLexicon
-from bot.core.replies import ReplyContext, ReplyReading, classify
+from bot.core.replies import INTENTS, ReplyContext, ReplyReading, classify
 
 
 def _lexicon(config_dir: str) -> ReplyLexicon:
@@ -39,7 +39,10 @@ def reading_json(reading: ReplyReading) -> dict[str, Any]:
     """The fields staff need to check a reading."""
     return {
         "intent": reading.intent,
+        "sure": reading.sure,
+        "maybe_not_english": reading.maybe_not_english,
         "reasons": list(reading.reasons),
+        "cues": list(reading.cues),
         "out_of_office": reading.out_of_office,
         "referral": reading.referral,
         "mentions": list(reading.mention_names),
@@ -58,6 +61,8 @@ def reading_json(reading: ReplyReading) -> dict[str, Any]:
 )
 @click.option("--announcement", default="", help="The announcement's subject, for conditions.")
 @click.option("--had-place", is_flag=True, help="Read it as from someone who already has a place.")
+@click.option("--previous-intent", type=click.Choice(INTENTS),
+              help="The intent of this person's last sure reply here.")
 @click.option(
     "--config-dir",
     default=lambda: os.environ.get("LOTI_CONFIG_DIR", "config"),
@@ -65,11 +70,17 @@ def reading_json(reading: ReplyReading) -> dict[str, Any]:
     help="Where replies.yaml lives.",
 )
 def classify_command(
-    reply: str | None, as_json: bool, announcement: str, had_place: bool, config_dir: str
+    reply: str | None, as_json: bool, announcement: str, had_place: bool,
+    previous_intent: str | None, config_dir: str,
 ) -> None:
-    """Show the intent of a reply ("TEXT or HTML") and the words that decided it."""
+    """Show the intent of a reply ("TEXT or HTML"), whether the reader is sure, and why.
+
+    With --json, each input line may also carry "announcement", "had_place",
+    "previous_intent" and "awaiting_answer"; each output line has "sure" and "cues".
+    """
     lexicon = _lexicon(config_dir)
-    context = ReplyContext(announcement=announcement, had_place=had_place)
+    context = ReplyContext(announcement=announcement, had_place=had_place,
+                           previous_intent=previous_intent)
     if as_json:
         source = sys.stdin if reply in (None, "-") else open(reply, encoding="utf-8")  # noqa: SIM115
         with source:
@@ -80,9 +91,13 @@ def classify_command(
     if reply is None:
         raise click.UsageError("give the reply text or HTML, or use --json - for JSON Lines")
     reading = classify(as_html(reply), lexicon, context)
-    click.echo(f"intent: {reading.intent}")
+    click.echo(f"intent: {reading.intent} ({'sure' if reading.sure else 'unsure: the bot asks'})")
     for reason in reading.reasons:
         click.echo(f"  because {reason}")
+    for cue in reading.cues:
+        click.echo(f"  cue {cue}")
+    if reading.maybe_not_english:
+        click.echo("  (may not be in English: staff are told)")
     if reading.out_of_office:
         click.echo("  (an out-of-office auto-reply)")
     if reading.mention_names:
@@ -90,6 +105,13 @@ def classify_command(
             f"  mentions: {', '.join(reading.mention_names)}"
             + (" (a colleague is pointed here)" if reading.referral else "")
         )
+
+
+def _flag(item: dict[str, Any], key: str, default: bool) -> bool:
+    value = item.get(key, default)
+    if not isinstance(value, bool):
+        raise ValueError(f'"{key}" must be true or false')
+    return value
 
 
 def _classify_lines(lines: Any, lexicon: ReplyLexicon, context: ReplyContext) -> int:
@@ -105,14 +127,19 @@ def _classify_lines(lines: Any, lexicon: ReplyLexicon, context: ReplyContext) ->
             markup = item.get("html", item.get("text"))
             if not isinstance(markup, str):
                 raise ValueError('needs an "html" (or "text") string')
+            previous = item.get("previous_intent", context.previous_intent)
+            if previous is not None and previous not in INTENTS:
+                raise ValueError(f'"previous_intent" must be one of {", ".join(INTENTS)}')
+            ctx = ReplyContext(
+                announcement=str(item.get("announcement", context.announcement)),
+                had_place=_flag(item, "had_place", context.had_place),
+                previous_intent=previous,
+                awaiting_answer=_flag(item, "awaiting_answer", context.awaiting_answer),
+            )
         except ValueError as err:
             bad += 1
             out: dict[str, Any] = {"line": number, "error": str(err)[:200]}
         else:
-            ctx = ReplyContext(
-                announcement=str(item.get("announcement", context.announcement)),
-                had_place=bool(item.get("had_place", context.had_place)),
-            )
             out = reading_json(classify(as_html(markup), lexicon, ctx))
             if "id" in item:
                 out = {"id": item["id"], **out}

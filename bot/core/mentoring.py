@@ -13,107 +13,23 @@ mind. `read_replies` folds one person's replies (edits already applied) into the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.core import mentoring_cues as cue
+from bot.core.reader import language
+from bot.core.reader.clean import normal_form, out_of_office
+from bot.core.reader.clean import split_signature as _split_signature
+from bot.core.reader.topics import Vocabulary
 from bot.core.reply_html import parse_reply_html
+
+__all__ = ["MentoringReading", "ReplyReading", "Vocabulary", "level_of", "read_replies",
+           "read_reply", "reply_text", "split_signature"]
 
 ROLES = ("mentor", "mentee", "both", "none")
 MAX_CAPACITY = 5  # nobody realistically mentors more; guards against "happy to take 100"
 MAX_TEXT = 4000  # a reply is read up to here: bounded work for hostile input
-
-# ---------------------------------------------------------------- vocabulary
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """Topic names with their synonyms, and seniority levels (most junior first) with theirs."""
-
-    topics: Mapping[str, Sequence[str]]
-    levels: Sequence[tuple[str, Sequence[str]]] = ()
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_topic_res", _compile(self.topics.items()))
-        object.__setattr__(self, "_level_res", _compile(self.levels))
-        object.__setattr__(self, "_spell", _spelling_index(self.topics.items()))
-
-    def correct(self, text: str) -> str:
-        """Mend one-letter slips in topic words ("leadrship", "prcurement") so synonyms match."""
-        index: dict[str, str | None] = self._spell  # type: ignore[attr-defined]
-        return _WORD.sub(lambda m: _mend(m.group(0), index), text)
-
-
-_WORD = re.compile(r"[a-z]{6,}")
-MIN_TYPO_WORD = 8  # shorter words are too often another real word ("contact", "leaning")
-MIN_SWAP_WORD = 6  # two letters swapped ("desgin") hardly ever makes another real word
-
-
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-def _swaps(word: str) -> set[str]:
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
-
-
-def _spelling_index(items: Iterable[tuple[str, Sequence[str]]]) -> dict[str, str | None]:
-    """Each topic word of 6+ letters to itself, and each one-letter-short misspelling of the
-    8+ letter ones to the word (None where two share one: an ambiguous slip is left alone)."""
-    words = {w for name, syns in items for phrase in (name, *syns) for w in phrase.split()
-             if w.isalpha() and len(w) >= MIN_SWAP_WORD}  # fmt: skip
-    index: dict[str, str | None] = {w: w for w in words}
-    for word in sorted(w for w in words if len(w) >= MIN_TYPO_WORD):
-        for variant in _deletes(word) - words:
-            index[variant] = word if index.get(variant, word) == word else None
-    return index
-
-
-def _mend(token: str, index: dict[str, str | None]) -> str:
-    """The topic word a token is one slip from: a missing, extra or swapped letter.
-
-    A wrong letter is not mended (it too often makes another real word: "preventing" is not
-    "presenting"), nor an ending ("contract" is not "contracts"): a real inflection is not a
-    typo, and starred synonyms already match those."""
-    if token in cue.REAL_WORDS:
-        return token
-    found = index.get(token, "")
-    if found == token:
-        return token
-    # missing letter: the token is a listed slip; extra or swapped letter: a variant is a word
-    candidates = {v for v in _deletes(token) if len(v) >= MIN_TYPO_WORD and index.get(v) == v}
-    candidates |= {v for v in _swaps(token) if index.get(v) == v}
-    candidates |= {found} if found else set()
-    if len(candidates) != 1:
-        return token
-    word = candidates.pop()
-    if word[0] != token[0] or word.startswith(token) or token.startswith(word):
-        return token
-    return word
-
-
-def _phrase_re(phrase: str) -> str:
-    """Turn a staff-written phrase into a regex: `*` ends a word freely, `...` skips <=4 words."""
-    parts = []
-    for word in phrase.lower().split():
-        if word == "...":
-            parts.append(r"(?:\S+\s+){0,4}?")
-            continue
-        star = word.endswith("*")
-        core = re.escape(word.rstrip("*"))
-        parts.append(core + (r"[\w'-]*" if star else "") + r"\s+")
-    body = "".join(parts)
-    body = body[: -len(r"\s+")] if body.endswith(r"\s+") else body
-    return r"(?<![\w-])" + body + r"(?![\w-])"
-
-
-def _compile(items: Iterable[tuple[str, Sequence[str]]]) -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for name, synonyms in items:
-        phrases = sorted({name, *synonyms}, key=len, reverse=True)
-        out.append((name, re.compile("|".join(_phrase_re(p) for p in phrases))))
-    return out
-
 
 # ---------------------------------------------------------------- results
 
@@ -164,6 +80,7 @@ class MentoringReading:
             "seniority": self.seniority,
             "preferences": list(self.preferences),
             "intents": list(self.intents),
+            "sure": self.sure,
         }
 
 
@@ -179,27 +96,16 @@ def reply_text(html: str) -> str:
 
     A bare "me too" / "+1" under a quote means the quote, so the quote is read instead."""
     parsed = parse_reply_html(html)
-    text = parsed.text
+    text = normal_form(parsed.text)
     if parsed.quoted and _SAME.match(" ".join(text.split())):
-        text = parsed.quoted
+        text = normal_form(parsed.quoted)
     lines = text.split("\n")
     return "\n".join(ln for ln in lines if ln.strip() and not ln.lstrip().startswith(">"))
 
 
-_SIGN_OFF = re.compile(
-    r"^(thanks|thank you|many thanks|best|best wishes|kind regards|regards|warm regards|"
-    r"cheers|all the best|sent from my \w+)[,!.]?$",
-    re.I,
-)
-
-
 def split_signature(text: str) -> tuple[str, str]:
-    """Split off a sign-off line ("Thanks,") and everything after it, or an email footer."""
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        if i and (_SIGN_OFF.match(line.strip()) or line.strip() in ("--", "-- ")):
-            return "\n".join(lines[:i]), "\n".join(lines[i:])
-    return text, ""
+    """(own words, signature): the one signature rule both readers share (reader.clean)."""
+    return _split_signature(text)
 
 
 # ---------------------------------------------------------------- cue patterns
@@ -216,7 +122,10 @@ def _norm(text: str) -> str:
 
 def _clauses(text: str) -> list[str]:
     """Sentences and list lines, further split at contrasting "but"."""
-    parts = re.split(r"(?<=[.!?;])\s+|\n|\s+[—–]\s+|,?\s+\bbut\b\s+|\s+-\s+", text)
+    parts = re.split(r"(?<=[.!?;])\s+|\n|\s+[—–]\s+|,?\s+\bbut\b\s+|\s+-\s+"
+                     # "I want to learn AI, could someone help?": the question is its own clause
+                     r"|,\s+(?=(?:could|can|would|will|is|are|does|do) (?:someone|anyone|you)\b)",
+                     text)
     return [p.strip() for p in parts if p and p.strip()]
 
 
@@ -248,6 +157,13 @@ def _capacity(text: str) -> int | None:
 
 
 # ---------------------------------------------------------------- one reply
+
+# Words about taking part in the round: a reply with these and no cue we know is unclear.
+_ROLE_WORDS = re.compile(
+    r"\b(?:mentor\w*|mentee\w*|help|learn\w*|support|guidance|advice|pair\w*|match\w*|"
+    r"both|either|sign\w* up|count me|put me|interested|keen|happy to|would love|i'd love|"
+    r"i'd like|like to|want to|coach\w*|experience|expert\w*)\b"
+)
 
 
 def _role_cues(clause: str, mentor_seen: bool) -> tuple[list[tuple[int, str, bool]], bool]:
@@ -281,7 +197,8 @@ def _role_cues(clause: str, mentor_seen: bool) -> tuple[list[tuple[int, str, boo
 
     for m in cue.NOMINATION.finditer(work):  # praise of someone else, unless "I would be..."
         subject = _subject_before(work, m.start())
-        if subject is None or not cue.FIRST_RE.match(subject):
+        theirs = cue.SOMEONE_OF_MINE.search(work[max(0, m.start() - 60) : m.start()])
+        if subject is None or not cue.FIRST_RE.match(subject) or theirs:
             others = True
             work = work[: m.start()] + "#" * (m.end() - m.start()) + work[m.end() :]
     for p in cue.BOTH:
@@ -303,7 +220,7 @@ def _topics_in(clause: str, vocab: Vocabulary) -> list[tuple[int, int, str, str]
     found = []
     for name, pattern in vocab._topic_res:  # type: ignore[attr-defined]
         for m in pattern.finditer(clause):
-            before = clause[: m.start()]
+            before = clause[max(0, m.start() - 120) : m.start()]  # bounded: linear reading
             if cue.AUDIENCE_NOUN.match(clause, m.start()) and cue.AUDIENCE_BEFORE.search(before):
                 continue  # the people she presents to or wins over, not a topic
             if cue.EXPERTISE_NEG.search(before):
@@ -349,10 +266,14 @@ class _Acc:
     excluded: list[str] = field(default_factory=list)
     disclaimed: list[str] = field(default_factory=list)
     questions_only: bool = True
+    asked: bool = False  # a question that signs nobody up
+    about_others: bool = False  # a nomination or praise of someone else
 
     def clause(self, clause: str, vocab: Vocabulary, mentor_seen: bool) -> None:
         cues, about_others = _role_cues(clause, mentor_seen)
+        self.about_others = self.about_others or about_others
         if _is_question(clause) and not cue.SELF_ASK.search(clause):
+            self.asked = True
             cues = []  # "Can men join as mentors?" asks; it signs nobody up
         else:
             self.questions_only = self.questions_only and _is_question(clause)
@@ -377,7 +298,7 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
     text = cue.WISH_BUT.sub("", vocab.correct(_norm(own)))  # a wish she takes back at once
     if not text.strip():
         return ReplyReading(intent="other")
-    if cue.OOO.search(text):
+    if cue.OOO.search(text) or out_of_office(text):
         return ReplyReading(intent="out_of_office")
     own_level, wanted_level = _level(_norm(own + "\n" + signature), vocab)
     prefs = [name for name, p in cue.PREFS if p.search(text)]
@@ -392,6 +313,7 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
         acc.clause(clause, vocab, mentor_seen)
         mentor_seen = mentor_seen or "mentor" in clause
     kept = frozenset(r for r, ok in acc.roles.items() if ok)
+    foreign = language.looks_foreign(text)  # a role read from another language is a guess
     past = cue.PAST.search(text)
     if not kept and past and cue.AGAIN.search(text):  # "I mentored last year, happy to go again"
         said = past.group(0)
@@ -414,21 +336,29 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
         return ReplyReading(
             intent="signup", roles=kept, replaces=bool(cue.REPLACE.search(text)),
             offers=tuple(acc.offers), wants=tuple(acc.wants), unassigned=tuple(acc.unassigned),
-            **common,
+            sure=not foreign, **common,
         )  # fmt: skip
     if acc.questions_only and "?" in text:
         return ReplyReading(intent="question", **common)
     topics = tuple(acc.offers + acc.wants + acc.unassigned)
     if topics or acc.excluded:
-        return ReplyReading(intent="topics", unassigned=topics, **common)
-    return ReplyReading(intent="thanks" if cue.THANKS.search(text) else "other", **common)
+        # Topics with no role: sure only once an earlier reply gave the role (read_replies).
+        # A story about an earlier round ("I was mentored on X two years ago") is sure.
+        return ReplyReading(intent="topics", unassigned=topics, sure=bool(past) and not foreign,
+                            **common)
+    if cue.THANKS.search(text) and not _ROLE_WORDS.search(text) and not foreign:
+        return ReplyReading(intent="thanks", **common)
+    # No cue found: sure only when the reply is plainly not about taking part herself: a
+    # question, a nomination, a story about an earlier round; never in another language.
+    plain = acc.asked or acc.about_others or bool(past) or not _ROLE_WORDS.search(text)
+    return ReplyReading(intent="other", sure=plain and not foreign, **common)
 
 
 def _nearest(cues: list[tuple[int, str]], pos: int) -> str | None:
     """The role cue a topic belongs to: the closest one before it, else the first after it."""
-    before = [role for p, role in cues if p <= pos]
-    if before:
-        return before[-1]
+    i = bisect_right(cues, (pos, "\uffff"))  # cues are sorted by position
+    if i:
+        return cues[i - 1][1]
     return cues[0][1] if cues else None
 
 
@@ -444,9 +374,13 @@ def read_replies(htmls: Sequence[str], vocab: Vocabulary) -> MentoringReading:
     seniority: str | None = None
     prefs: dict[str, None] = {}
     intents: list[str] = []
+    sure = True
     for html in htmls:
         r = read_reply(html, vocab)
         intents.append(r.intent)
+        sure = r.sure or (r.intent == "topics" and bool(roles))  # topics for a known role
+        if not sure:
+            continue  # an unsure reply changes nothing: the bot asks the member
         seniority = r.seniority or seniority
         prefs.update(dict.fromkeys(r.preferences))
         for topic in r.excluded:
@@ -478,7 +412,7 @@ def read_replies(htmls: Sequence[str], vocab: Vocabulary) -> MentoringReading:
     return MentoringReading(
         role=role, offers=tuple(offers), wants=tuple(wants),
         capacity=(capacity or 1) if mentoring else 0, seniority=seniority,
-        preferences=tuple(prefs), intents=tuple(intents),
+        preferences=tuple(prefs), intents=tuple(intents), sure=sure,
     )  # fmt: skip
 
 

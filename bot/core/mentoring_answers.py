@@ -11,34 +11,52 @@ from bot.core.mentoring import reply_text, split_signature
 
 @dataclass(frozen=True)
 class ApprovalReply:
-    """What a staff reply on the proposed pairs asks for."""
+    """What a staff reply on the proposed pairs asks for (nothing unless `understood`)."""
 
     approve: bool
     drops: tuple[tuple[str, str], ...]  # (name, name) as written
+    holds: tuple[tuple[str, str], ...] = ()  # pairs kept back from introductions for now
+    understood: bool = True  # False: not made only of commands; the bot acts on none of it
 
 
-_DROP = re.compile(
-    r"\b(?:drop|remove|unpair|skip|don't pair|do not pair)\s+(.+?)\s*(?:&|\+|\band\b|/|,|\bwith\b)"
-    r"\s*(.+?)\s*(?:[.;!\n]|$)",
-    re.I,
-)
-_APPROVE = re.compile(
-    r"\b(?:approved?|approving|lgtm|go ahead|looks good|all good|sign(?:ed)? off)\b", re.I
-)
-_NOT_APPROVE = re.compile(
-    r"\b(?:not|don't|do not|can't|cannot|before I|once|will|going to|shall)\b[\w\s]{0,20}\bapprove"
-    r"|'ll approve|\bapprove\w* (?:once|when|after|later|tomorrow|soon)\b",
-    re.I,
-)
+# Staff approval is strict: a reply acts only when every part of it is a command. A
+# sentence that merely contains "approve" or "looks good" ("Can you approve these, Priya?",
+# "no, don't send. all good otherwise") must never send introductions.
+_PART_END = re.compile(r"[\n.;!?]+")
+_FILLER = r"(?:please|thanks|thank you|many thanks|cheers|ta|ok|okay)"
+_LEAD = re.compile(rf"^(?:(?:{_FILLER}|otherwise|then|and)[\s,]+)+")
+_TRAIL = re.compile(rf"(?:[\s,]+{_FILLER})+$")
+_APPROVE_CMD = re.compile(r"approved?(?: (?:all|them|these|all pairs|the pairs|all of them))?")
+_PAIR_CMD = re.compile(r"(drop|hold)\s+(.+?)\s*(?:&|\+|\band\b|/)\s*(.+)", re.I)
+_SYMBOLS = re.compile(r"[^\w\s&+/'’-]")
 
 
 def read_approval(html: str) -> ApprovalReply:
-    """'approve', 'drop Ada Okafor & Grace Lim' (one per line or sentence), or both."""
+    """Whole-reply commands: 'approve' / 'approve all', 'drop A & B', 'hold A & B', one a line."""
     text, _ = split_signature(reply_text(html)[:4000])
-    drops = tuple((a.strip(" '\""), b.strip(" '\"")) for a, b in _DROP.findall(text))
-    without_drops = _DROP.sub(" ", text)
-    approve = bool(_APPROVE.search(without_drops)) and not _NOT_APPROVE.search(without_drops)
-    return ApprovalReply(approve=approve, drops=drops)
+    approve, drops, holds, parts = False, [], [], 0
+    for raw in _PART_END.split(text):
+        part = " ".join(_SYMBOLS.sub(" ", raw).split()).strip(" ,-")
+        low = part.lower()
+        if not low or re.fullmatch(rf"{_FILLER}(?:[\s,]+{_FILLER})*", low):
+            continue  # "Thanks!" around a command is fine
+        part = part[len(_LEAD.match(low).group(0)) :] if _LEAD.match(low) else part
+        low = part.lower()
+        trail = _TRAIL.search(low)
+        if trail:
+            part, low = part[: trail.start()], low[: trail.start()]
+        parts += 1
+        if _APPROVE_CMD.fullmatch(low):
+            approve = True
+            continue
+        pair = _PAIR_CMD.fullmatch(part)
+        if pair is None or pair.group(1).lower() not in ("drop", "hold"):
+            return ApprovalReply(approve=False, drops=(), holds=(), understood=False)
+        names = (pair.group(2).strip(" '\""), pair.group(3).strip(" '\""))
+        (drops if pair.group(1).lower() == "drop" else holds).append(names)
+    if parts == 0:
+        return ApprovalReply(approve=False, drops=(), holds=(), understood=False)
+    return ApprovalReply(approve=approve, drops=tuple(drops), holds=tuple(holds))
 
 
 def names_match(written: str, full_name: str) -> bool:

@@ -41,6 +41,9 @@ OTHER = r"(?:you|you'd|you'll|you're|your|she|she'd|she's|he|he'd|he's|they|they
     r"who'd|who would|who'll|who wants?|who needs?)"
 SUBJECT = re.compile(r"(?<![\w'])(" + FIRST + "|" + OTHER + r")(?![\w'])")
 FIRST_RE = re.compile(FIRST + "$")
+# "My manager Kate would make a great mentor": "my" here names someone else.
+SOMEONE_OF_MINE = re.compile(r"\b(?:my|our) (?:line )?(?:manager|colleague|boss|director|deputy|"
+                             r"team ?mate|friend|report|direct report|head of \w+)\b")
 
 BOTH = [
     re.compile(r"\b(?:mentor|mentoring)\s*(?:and|&|/|\+|or)\s*(?:a\s+)?mentee\b"),
@@ -168,7 +171,7 @@ REPLACE = re.compile(
     r"correction|only as|just as|switch me|i meant|meant to (?:say|put|write)|"
     r"(?:just|only) (?:a )?(?:mentee|mentor)\b(?! and)|change of (?:plan|heart)|"
     r"make (?:it|that) (?:a )?(?:mentor|"
-    r"mentee))\b"
+    r"mentee)|change (?:that|it|mine|me) to|had a rethink|rethought)\b"
 )
 # "I'd love to mentor but I don't have the capacity": a wish withdrawn in the same sentence.
 # Masked before reading; "...but I can only take one" and "...so just one person" stay offers.

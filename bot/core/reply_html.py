@@ -20,6 +20,9 @@ from html import unescape
 from html.parser import HTMLParser
 
 MAX_HTML_CHARS = 50_000  # a reply longer than this is cut: bounded work for hostile input
+# The readers stop after this many characters of text (a tag counts as 8): far past any real
+# reply, quotes included, and bounded work for tag soup.
+READ_BUDGET = 12_000
 MENTION_TOKEN = "@person"  # what a mention becomes in the replier's text
 MENTION_TYPE = "application/vnd.basecamp.mention"
 
@@ -48,10 +51,15 @@ class _Mention:
     name: str | None = None  # an expanded mention's figcaption, once the mention has ended
 
 
+class _Enough(Exception):
+    """The reader has read as much of a reply as it will use."""
+
+
 class _Walker(HTMLParser):
-    def __init__(self, hidden: frozenset[str]) -> None:
+    def __init__(self, hidden: frozenset[str], budget: int | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.hidden = hidden
+        self.budget = budget  # tags and characters still to read; None: no limit
         self.own: list[_Piece] = []
         self.quotes: list[list[_Piece]] = []  # one per top-level blockquote
         self.mentions: list[_Mention] = []
@@ -68,7 +76,14 @@ class _Walker(HTMLParser):
     def _in_mention(self) -> bool:
         return any(self.attachments)
 
+    def _spend(self, cost: int) -> None:
+        if self.budget is not None:
+            self.budget -= cost
+            if self.budget < 0:
+                raise _Enough
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._spend(8)  # a tag costs like a few words: bounded work for tag soup
         if tag in self.hidden:
             self.hidden_depth += 1
         elif tag == "bc-attachment":
@@ -121,6 +136,13 @@ class _Walker(HTMLParser):
                 self._sink().append((_BLOCK, ""))
 
     def handle_data(self, data: str) -> None:
+        if self.budget is not None and len(data) > self.budget:
+            self._handle_data(data[: max(0, self.budget)])  # keep what fits, then stop
+            raise _Enough
+        self._spend(len(data))
+        self._handle_data(data)
+
+    def _handle_data(self, data: str) -> None:
         if self.hidden_depth:
             return
         if self.attachments:  # captions and file names of attachments are not the words
@@ -145,13 +167,16 @@ class _Walker(HTMLParser):
         self._sink().append((_MENTION, mention.name))
 
 
-def _walk(markup: str, hidden: frozenset[str]) -> tuple[_Walker, bool]:
+def _walk(markup: str, hidden: frozenset[str], budget: int | None = None
+          ) -> tuple[_Walker, bool]:
     """Walk the HTML; also say whether the parser gave up part-way (keeping what came before)."""
-    walker = _Walker(hidden)
+    walker = _Walker(hidden, budget)
     broken = False
     try:
         walker.feed(markup)
         walker.close()
+    except _Enough:  # the reader has what it will use; the rest is not read
+        pass
     except Exception:  # HTMLParser gives up on some `<![` soup; a reply must never crash a cycle
         broken = True
     return walker, broken
@@ -265,7 +290,7 @@ def _words(pieces: list[_Piece]) -> str:
 
 def parse_reply_html(html: str) -> ParsedReply:
     """Split a comment's HTML into own words, quoted words and mentions; never raises."""
-    walker, _ = _walk((html or "")[:MAX_HTML_CHARS], _HIDDEN | _STRUCK)
+    walker, _ = _walk((html or "")[:MAX_HTML_CHARS], _HIDDEN | _STRUCK, READ_BUDGET)
     own = _words(walker.own)
     mine = [m for m in walker.mentions if m.expanded and not m.quoted]
     return ParsedReply(

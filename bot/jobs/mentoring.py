@@ -18,7 +18,7 @@ from bot.core.calendar import PlannedPost, catch_up
 from bot.core.matching import MatchResult, Person, match
 from bot.core.mentoring import level_of, read_replies, read_reply, reply_text
 from bot.core.mentoring_answers import find_pair, read_approval, read_met
-from bot.jobs import posting
+from bot.jobs import asking, posting
 from bot.jobs.planner import PLANNERS
 from bot.jobs.poll import register
 from bot.render import register_sample
@@ -135,10 +135,31 @@ def handle_call_reply(ctx: JobContext, change: ReplyChange) -> None:
     comment = change.comment
     with ctx.store.transaction() as conn:
         save_call_reply(ctx, conn, rnd, comment, trashed=change.change == "trashed")
+    asked = asking.question_for(ctx, CALL, rnd.key, comment.id)
     if change.change == "trashed":
+        if asked is not None and asked.status == "open":
+            asking.settle(ctx, asked, None, "trashed")
         return
-    if read_reply(comment.content, rnd.vocabulary()).intent in ACKED_INTENTS:
+    reading = read_reply(comment.content, rnd.vocabulary())
+    if not reading.sure:
+        # An unclear role is asked about, never guessed; the reply counts for nothing meanwhile.
+        if asked is None:
+            _ask(ctx, rnd, change.thread.recording_id, comment, reading)
+        return
+    if reading.intent in ACKED_INTENTS:
+        for q in asking.open_questions(ctx, CALL, rnd.key, comment.creator.id):
+            by = "edit" if q.comment_id == comment.id else f"comment:{comment.id}"
+            asking.settle(ctx, q, reading.intent, by)
         ctx.outbox.create_boost(f"ack:comment:{comment.id}", comment.id, ACK)
+
+
+def _ask(ctx: JobContext, rnd: MentoringRound, thread_id: int, comment: Any, reading: Any) -> None:
+    """Ask the member which role she means (once per reply)."""
+    plain = bool(getattr(reading, "maybe_not_english", False))
+    body = ctx.renderer.render("reply_question", feature="mentoring", title=rnd.title,
+                               person=comment.creator, plain=plain, staff=None)  # fmt: skip
+    question = ctx.outbox.create_comment(f"mentoring:{rnd.key}:ask:{comment.id}", thread_id, body)
+    asking.record_question(ctx, CALL, rnd.key, thread_id, comment, question, False)
 
 
 def save_call_reply(ctx: JobContext, conn: Any, rnd: MentoringRound, comment: Any,
@@ -148,7 +169,9 @@ def save_call_reply(ctx: JobContext, conn: Any, rnd: MentoringRound, comment: An
     t.save_reply(conn, comment_id=comment.id, round_key=rnd.key, person_id=creator.id,
                  html=comment.content or "", created_at=comment.created_at, trashed=trashed)
     vocab = rnd.vocabulary()
-    reading = read_replies(t.person_replies(conn, rnd.key, creator.id), vocab)
+    # Only replies read for sure count: an unclear one waits for the member's answer.
+    sure = [h for h in t.person_replies(conn, rnd.key, creator.id) if read_reply(h, vocab).sure]
+    reading = read_replies(sure, vocab)
     email = (creator.email_address or "").lower() or None
     org = ctx.config.network.organisation_for(email)
     t.save_person(
@@ -180,7 +203,7 @@ def candidates(conn: Any, rnd: MentoringRound) -> tuple[list[Person], dict[int, 
     vocab = rnd.vocabulary()
     declined = {
         r["person_id"] for r in this_round if r["role"] == "none" and any(
-            read_reply(html, vocab).intent in ("withdraw", "decline")
+            (reading := read_reply(html, vocab)).sure and reading.intent in ("withdraw", "decline")
             for html in t.person_replies(conn, rnd.key, r["person_id"]))
     }  # fmt: skip
     for r in t.unmatched_elsewhere(conn, rnd.key):
@@ -289,32 +312,57 @@ def _approver_names(ctx: JobContext, rnd: MentoringRound) -> list[str]:
 
 @register(APPROVAL)
 def handle_approval_reply(ctx: JobContext, change: ReplyChange) -> None:
-    """A configured staff member approves, or drops pairs; nobody else's reply counts."""
+    """A configured staff member approves, drops or holds pairs; nobody else's reply counts.
+
+    Only whole-reply commands act. Editing or trashing the approving reply before the
+    introductions are posted withdraws the approval (an edit is then read afresh).
+    """
     rnd = _round(ctx, change.thread.key)
     comment = change.comment
     email = (comment.creator.email_address or "").lower()
-    if rnd is None or change.change == "trashed" or email not in _approvers(ctx, rnd):
+    if rnd is None or email not in _approvers(ctx, rnd):
         return
     row = _row(ctx, rnd.key)
-    if row is None or row.stage != "matched":
-        return  # already approved: the proposal is settled
+    if row is None:
+        return
+    if row.stage in ("matched", "approved") and change.change in ("edited", "trashed"):
+        # Before introductions, an edited or trashed staff reply no longer stands: its
+        # approval is withdrawn and the pairs it dropped or held are proposed again.
+        with ctx.store.transaction() as conn:
+            undone = t.undo_decisions(conn, rnd.key, comment.id, ctx.now)
+            if row.stage == "approved" and row.approval_comment_id == comment.id:
+                t.set_round(conn, rnd.key, ctx.now, stage="matched", approved_by=None,
+                            approval_comment_id=None)  # fmt: skip
+                undone += 1
+        if undone:
+            ctx.log.info("mentoring: %s reply %s %s: its decisions withdrawn", rnd.key,
+                         comment.id, change.change)  # fmt: skip
+        row = _row(ctx, rnd.key)
+    if change.change == "trashed" or row.stage != "matched":
+        return  # introduced (or approved by another reply): the proposal is settled
     answer = read_approval(comment.content)
-    if not answer.approve and not answer.drops:
+    if not answer.understood:
+        body = ctx.renderer.render("mentoring_approval_unclear", person=comment.creator)
+        ctx.outbox.create_comment(f"mentoring:{rnd.key}:approval:unclear:{comment.id}",
+                                  change.thread.recording_id, body)  # fmt: skip
         return
     proposed = pair_rows(ctx.store, rnd, "proposed")
     keyed = [(p["mentor_id"], p["mentee_id"], p["mentor"]["name"], p["mentee"]["name"])
              for p in proposed]  # fmt: skip
     unknown = []
     with ctx.store.transaction() as conn:
-        for drop in answer.drops:
-            hits = find_pair(drop, keyed)
-            if len(hits) != 1:
-                unknown.append(drop)
-                continue
-            mentor_id, mentee_id, _, _ = keyed[hits[0]]
-            t.set_pair(conn, rnd.key, mentor_id, mentee_id, ctx.now, status="dropped")
+        for status, named in (("dropped", answer.drops), ("held", answer.holds)):
+            for drop in named:
+                hits = find_pair(drop, keyed)
+                if len(hits) != 1:
+                    unknown.append(drop)
+                    continue
+                mentor_id, mentee_id, _, _ = keyed[hits[0]]
+                t.set_pair(conn, rnd.key, mentor_id, mentee_id, ctx.now, status=status,
+                           decided_by=comment.id)  # fmt: skip
         if answer.approve:
-            t.set_round(conn, rnd.key, ctx.now, stage="approved", approved_by=comment.creator.name)
+            t.set_round(conn, rnd.key, ctx.now, stage="approved", approved_by=comment.creator.name,
+                        approval_comment_id=comment.id)  # fmt: skip
     if unknown:
         names = "; ".join(f"{a} & {b}" for a, b in unknown)
         body = ctx.renderer.render("mentoring_approval_unknown", names=names,
@@ -469,6 +517,7 @@ register_sample("mentoring_call")(lambda c: call_context(_sample_round(c)))
 register_sample("mentoring_approval")(lambda c: {"round": _sample_round(c), "pairs": [_PAIR],
                                                  "approvers": ["Priya Raman"]})  # fmt: skip
 register_sample("mentoring_approval_unknown")(lambda c: {"names": "Ada & Sam", "person": _ADA})
+register_sample("mentoring_approval_unclear")(lambda c: {"person": _ADA})
 register_sample("mentoring_introduction")(lambda c: {
     "round": _sample_round(c), "pair": _PAIR, "mentor": _ADA, "mentee": _GRACE,
     "reasons": _PAIR["reasons"], "prompts": _sample_round(c).prompts})  # fmt: skip

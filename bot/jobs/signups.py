@@ -12,6 +12,7 @@ participants updated, each only when it changed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from dataclasses import dataclass
@@ -22,8 +23,16 @@ from bot.basecamp.richtext import html_to_text
 from bot.config.signups import SignupRules
 from bot.core.ledger import HOLDS_PLACE, Ledger, Outcome
 from bot.core.replies import ReplyContext, ReplyReading, classify
-from bot.jobs import planner, poll
-from bot.jobs.signups_acks import ack_for, acknowledge, comment_body, first_name, invite_colleagues
+from bot.jobs import asking, planner, poll
+from bot.jobs.signups_acks import (
+    ack_for,
+    acknowledge,
+    comment_body,
+    first_name,
+    invite_colleagues,
+    person_context,
+    staff_contact,
+)
 from bot.jobs.signups_state import (
     cache_of,
     organisation_of,
@@ -34,6 +43,7 @@ from bot.jobs.signups_state import (
     who_of,
 )
 from bot.jobs.signups_upkeep import participant_ids, retire_if_finished
+from bot.render import register_sample
 from bot.store import signups_repo as repo
 
 if TYPE_CHECKING:
@@ -44,6 +54,9 @@ log = logging.getLogger(__name__)
 
 PLACES_MARKER = "%%PLACES%%"
 KIND = "signup"
+AWAITING = "awaiting answer"
+# Writes per cycle for correcting earlier acknowledgements (the pacer allows 45 per 10 s).
+ACK_FIX_BUDGET = 30  # an export row: the bot asked what a reply meant
 
 
 @dataclass(frozen=True)
@@ -114,11 +127,14 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         return
     rules = SignupRules.model_validate_json(thread.rules)
     cache_of(ctx).setdefault("changed", set()).add(thread.key)
+    asked = asking.question_for(ctx, KIND, change.thread.key, comment.id)
     if change.change == "trashed" or getattr(comment, "status", "") == "trashed":
         with ctx.store.transaction() as conn:
             repo.trash_reply(conn, comment.id)
         remember(ctx, thread.key, comment.id, None)
         acknowledge(ctx, thread, comment.id, "", "none", "")
+        if asked is not None and asked.status == "open":
+            asking.settle(ctx, asked, None, "trashed")
         log.info("signups: %s: reply %s trashed; its effect is withdrawn", thread.key, comment.id)
         return
     creator = comment.creator
@@ -130,6 +146,8 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
     before = None
     if any(r.person_id == creator.id for r in others) or cache_of(ctx)[("staff", thread.key)]:
         before = thread_ledger(ctx, thread, rules, others).people.get(who_of(creator.id))
+    waiting = asking.open_questions(ctx, KIND, thread.key, creator.id)
+    earlier = [r for r in others if r.person_id == creator.id and r.intent != "other"]
     reading = classify(
         comment.content or "",
         ctx.config.replies,
@@ -137,9 +155,37 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
             announcement=f"{thread.subject}\n{html_to_text(thread.announcement_html)}",
             had_place=before is not None and before.status in HOLDS_PLACE,
             staff_names=frozenset(s.name for s in ctx.config.network.staff),
+            previous_intent=earlier[-1].intent if earlier else None,
+            awaiting_answer=bool(waiting),
         ),
     )
-    row = _save_reading(ctx, thread, comment, previous, reading)
+    if not reading.sure:
+        # Changes nothing: the reply's earlier reading (if any) stands until the member answers.
+        _ask(ctx, thread, rules, comment, reading, asked)
+        return
+    # An answer takes its place in the queue when it is given: a place already given to
+    # someone who replied clearly meanwhile is never taken back.
+    at = None
+    if asked is not None and asked.status == "open" and previous is None:
+        at = comment.updated_at or ctx.now  # the edit is the answer
+    row = _save_reading(ctx, thread, comment, previous, reading, at)
+    if reading.intent != "other":  # thanks or chit-chat answers nothing
+        for q in waiting:
+            by = "edit" if q.comment_id == comment.id else f"comment:{comment.id}"
+            asking.settle(ctx, q, reading.intent, by)
+    _acknowledge_reply(ctx, thread, rules, comment, row, reading)
+
+
+def _acknowledge_reply(
+    ctx: JobContext,
+    thread: repo.ThreadRow,
+    rules: SignupRules,
+    comment: Any,
+    row: repo.ReplyRow,
+    reading: ReplyReading | None,
+) -> None:
+    """Save the reply's reading with its one acknowledgement (boost or comment) for its outcome."""
+    creator = comment.creator
     ledger = thread_ledger(ctx, thread, rules)
     ref = ref_of(comment.id)
     outcome = ledger.outcomes.get(ref, Outcome("noted"))
@@ -156,11 +202,7 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         status = person.status if person is not None else "noted"
         outcome = Outcome(status if status in ("withdrawn", "declined", "maybe") else "noted")
     log.info(
-        "signups: %s: reply %s read as %s -> %s",
-        thread.key,
-        comment.id,
-        reading.intent,
-        outcome.kind,
+        "signups: %s: reply %s read as %s -> %s", thread.key, comment.id, row.intent, outcome.kind
     )
     kind, label = ack_for(outcome)
     told = cache_of(ctx)[("acks", thread.key)].get(comment.id)
@@ -170,8 +212,61 @@ def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
         kind, label = told.kind, told.label
     content = comment_body(ctx, thread, rules, outcome.kind, creator) if kind == "comment" else ""
     acknowledge(ctx, thread, row.comment_id, label, kind, content, reply=row)
-    if reading.referral:
+    if reading is not None and reading.referral:
         invite_colleagues(ctx, thread, creator, reading)
+
+
+def _ask(
+    ctx: JobContext,
+    thread: repo.ThreadRow,
+    rules: SignupRules,
+    comment: Any,
+    reading: ReplyReading,
+    asked: repo.QuestionRow | None,
+) -> None:
+    """Ask the member what they meant, once per reply (an edit is read again, never re-asked)."""
+    if asked is not None:
+        log.info("signups: %s: reply %s still unclear; already asked", thread.key, comment.id)
+        return
+    creator = comment.creator
+    staff = None
+    if reading.maybe_not_english and not asking.staff_told(ctx, KIND, thread.key, creator.id):
+        staff = staff_contact(ctx, thread, rules)
+    body = ctx.renderer.render(
+        "reply_question",
+        feature=KIND,
+        title=thread.title,
+        person=person_context(creator),
+        plain=reading.maybe_not_english,
+        staff=person_context(staff) if staff is not None else None,
+    )
+    question = ctx.outbox.create_comment(f"signup:ask:{comment.id}", thread.recording_id, body)
+    asking.record_question(
+        ctx, KIND, thread.key, thread.recording_id, comment, question, staff is not None
+    )
+
+
+def answer_by_boosts(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules) -> None:
+    """A member who boosted the bot's question with a yes or a no has answered it."""
+    for q in asking.open_questions(ctx, KIND, thread.key):
+        found = asking.answer_by_boost(ctx, q)
+        if found is None:
+            continue
+        intent, boost_id, boosted_at = found
+        comment = ctx.client.comment(q.comment_id)
+        if comment.creator is None or getattr(comment, "status", "") == "trashed":
+            continue
+        rows = thread_rows(ctx, thread.key)
+        previous = next((r for r in rows if r.comment_id == comment.id), None)
+        reading = ReplyReading(intent, (f"answered the question with a boost: {intent}",))
+        if intent == "decline":
+            others = [r for r in rows if r.comment_id != comment.id]
+            now = thread_ledger(ctx, thread, rules, others).people.get(who_of(q.person_id))
+            if now is not None and now.status in HOLDS_PLACE:
+                reading = dataclasses.replace(reading, intent="withdraw")
+        row = _save_reading(ctx, thread, comment, previous, reading, boosted_at or ctx.now)
+        asking.settle(ctx, q, reading.intent, f"boost:{boost_id}")
+        _acknowledge_reply(ctx, thread, rules, comment, row, None)
 
 
 def _save_reading(
@@ -180,9 +275,10 @@ def _save_reading(
     comment: Any,
     previous: repo.ReplyRow | None,
     reading: ReplyReading,
+    at: datetime | None = None,
 ) -> repo.ReplyRow:
     creator = comment.creator
-    effective_at = previous.effective_at if previous else comment.created_at
+    effective_at = at or (previous.effective_at if previous else comment.created_at)
     if previous is not None and previous.intent != reading.intent:
         effective_at = comment.updated_at or ctx.now  # a changed answer joins the back
     company = creator.company.name if creator.company else None
@@ -222,8 +318,7 @@ def refresh_thread(ctx: JobContext, thread: repo.ThreadRow) -> Ledger:
     latest = {who_of(r.person_id): r for r in rows}
     for person in ledger.confirmed:
         _tell_if_promoted(ctx, thread, rules, person, latest.get(person.who))
-    for person in ledger.waitlist:
-        _correct_if_moved_back(ctx, thread, person)
+    keep_acks_true(ctx, thread, ledger, rows)
     _update_line(ctx, thread, ledger.line())
     _update_participants(ctx, thread, ledger)
     return ledger
@@ -264,19 +359,45 @@ def _tell_if_promoted(
     acknowledge(ctx, thread, join_id, label, kind, "")
 
 
-def _correct_if_moved_back(ctx: JobContext, thread: repo.ThreadRow, person: Any) -> None:
-    """A reply told "you're in" whose place went to an earlier reply: show where it stands."""
-    # Replies are handled in the order they were written but an edited answer counts from
-    # its edit, so a reply handled earlier in the cycle can end up behind a later one.
-    if not (person.place_ref or "").startswith("comment:"):
-        return
-    join_id = int(person.place_ref.split(":")[1])
+def keep_acks_true(
+    ctx: JobContext, thread: repo.ThreadRow, ledger: Ledger, rows: list[repo.ReplyRow]
+) -> None:
+    """Make every "✅ You're in" / "⏳ Waitlist N" boost say where its member stands now.
+
+    A member who no longer holds a place loses the ✅ (withdrawn, removed by staff, closed);
+    a waitlist boost shows the current position. Renumbering happens at most once per cycle
+    per thread, and all fixes together stay within ACK_FIX_BUDGET writes per cycle (the
+    rest follow next cycle), so a long queue moving never crowds out new replies.
+    """
+    cache = cache_of(ctx)
+    renumber = ("renumbered", thread.key) not in cache
+    cache[("renumbered", thread.key)] = True
     thread_rows(ctx, thread.key)
-    told = cache_of(ctx)[("acks", thread.key)].get(join_id)
-    if told is None or told.label != ack_for(Outcome("confirmed"))[1]:
-        return
-    kind, label = ack_for(Outcome("waitlisted", person.position))
-    acknowledge(ctx, thread, join_id, label, kind, "")
+    acks = cache[("acks", thread.key)]
+    by_comment = {r.comment_id: r for r in rows}
+    for cid, told in sorted(acks.items()):
+        if told.kind != "boost" or not told.label.startswith(("✅", "⏳")):
+            continue
+        reply = by_comment.get(cid)
+        if reply is None:
+            continue  # trashed: its acknowledgement was removed with it
+        person = ledger.people.get(who_of(reply.person_id))
+        status = person.status if person is not None else "none"
+        if status == "confirmed":
+            kind, label = ack_for(Outcome("confirmed"))
+        elif status == "waitlisted" and person is not None:
+            kind, label = ack_for(Outcome("waitlisted", person.position))
+        else:
+            kind, label = "none", ""
+        if label == told.label:
+            continue
+        if label.startswith("⏳") and told.label.startswith("⏳") and not renumber:
+            continue
+        if cache.get("ack_fixes", 0) >= ACK_FIX_BUDGET:
+            log.info("signups: %s: acknowledgement fixes left for next cycle", thread.key)
+            return
+        cache["ack_fixes"] = cache.get("ack_fixes", 0) + 2  # a new boost and a deletion
+        acknowledge(ctx, thread, cid, label, kind, "")
 
 
 def _update_line(ctx: JobContext, thread: repo.ThreadRow, line: str) -> None:
@@ -329,6 +450,8 @@ def refresh_signup_threads(ctx: JobContext, only_changed: bool = False) -> None:
         ]
     for thread in threads:
         try:
+            if not only_changed:  # the planner pass reads boosts on open questions
+                answer_by_boosts(ctx, thread, SignupRules.model_validate_json(thread.rules))
             refresh_thread(ctx, thread)
             if not only_changed:  # the planner pass: put past events' threads to rest
                 retire_if_finished(ctx, thread, SignupRules.model_validate_json(thread.rules))
@@ -385,13 +508,29 @@ def signup_rows(ctx: JobContext, key: str) -> list[SignupRow]:
                 funded_by=person.funded_by,
             )
         )
+    for q in asking.open_questions(ctx, KIND, key):  # replies waiting for the member's answer
+        org = ctx.config.network.organisation_for(q.email)
+        out.append(
+            SignupRow(
+                person_id=q.person_id,
+                name=q.name,
+                email=q.email,
+                organisation=org.key if org else None,
+                org_known=org is not None,
+                status=AWAITING,
+                waitlist_position=None,
+                replied_at=q.asked_at,
+                link=q.link,
+            )
+        )
     order = {
         "confirmed": 0,
         "waitlisted": 1,
         "maybe": 2,
         "question": 3,
-        "withdrawn": 4,
-        "declined": 5,
+        AWAITING: 4,
+        "withdrawn": 5,
+        "declined": 6,
     }
     return sorted(
         out,
@@ -416,3 +555,15 @@ def add_staff_change(ctx: JobContext, key: str, email: str, action: str) -> None
             raise LookupError(f"no sign-up thread with key {key!r}")
         repo.add_staff_action(conn, key, email.strip().lower(), action, ctx.now)
     cache_of(ctx).pop(("rows", key), None)
+
+
+@register_sample("reply_question")
+def _question_sample(config: Any) -> dict[str, Any]:
+    """Sample data for `loti-bot check` (a reply that may not be in English)."""
+    return {
+        "feature": KIND,
+        "title": "Lunch & learn",
+        "person": {"name": "Ioana Pop", "first_name": "Ioana", "attachable_sgid": "SAMPLE-1"},
+        "plain": True,
+        "staff": {"name": "Nadia Rossi", "first_name": "Nadia", "attachable_sgid": "SAMPLE-2"},
+    }

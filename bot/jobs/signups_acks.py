@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from bot.config.signups import SignupRules
 from bot.core.ledger import Outcome
 from bot.core.replies import ReplyReading
-from bot.jobs.signups_state import cache_of, thread_rows
+from bot.jobs.signups_state import cache_of, project_people, thread_rows
 from bot.render import register_sample
 from bot.store import signups_repo as repo
 
@@ -58,15 +58,16 @@ def acknowledge(
     row = acks.get(cid)
     values = None
     if not (row is not None and row.label == label) and not (row is None and kind == "none"):
-        if row is not None and row.kind == "boost" and row.item_id:
-            ctx.outbox.delete_boost(f"signup:ack:{cid}:v{row.version}:delete", row.item_id)
         version = row.version + 1 if row is not None else 1
         item = None
         key = f"signup:ack:{cid}:v{version}"
+        # The new acknowledgement first, then the old boost goes: the member never sees none.
         if kind == "boost":
             item = ctx.outbox.create_boost(key, cid, label)
         elif kind == "comment":
             item = ctx.outbox.create_comment(key, thread.recording_id, content)
+        if row is not None and row.kind == "boost" and row.item_id:
+            ctx.outbox.delete_boost(f"signup:ack:{cid}:v{row.version}:delete", row.item_id)
         if item is not None or kind == "none":  # None otherwise means a dry run
             values = {
                 "comment_id": cid,
@@ -92,18 +93,18 @@ def first_name(name: str) -> str:
     return (name or "").split(" ")[0] or name
 
 
-def _person(p: Any) -> dict[str, Any]:
+def person_context(p: Any) -> dict[str, Any]:
+    """A person (model or dict) as the templates take it."""
     if isinstance(p, dict):
         return {"first_name": first_name(p["name"]), **p}
     return {"name": p.name, "first_name": first_name(p.name), "attachable_sgid": p.attachable_sgid}
 
 
-def _staff_contact(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules) -> Any:
+def staff_contact(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules) -> Any:
+    """The event's staff contact (else the first configured staff) on the project, or None."""
     emails = [rules.staff_contact] if rules.staff_contact else []
     emails += [s.email for s in ctx.config.network.staff]
-    people = {
-        (p.email_address or "").lower(): p for p in ctx.client.project_people(thread.project_id)
-    }
+    people = {(p.email_address or "").lower(): p for p in project_people(ctx, thread.project_id)}
     for email in emails:
         if email and email.lower() in people and people[email.lower()].attachable_sgid:
             return people[email.lower()]
@@ -113,7 +114,7 @@ def _staff_contact(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules) 
 def comment_body(
     ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules, kind: str, person: Any
 ) -> str:
-    staff = _staff_contact(ctx, thread, rules) if kind == "question" else None
+    staff = staff_contact(ctx, thread, rules) if kind == "question" else None
     if kind == "question" and staff is None:
         log.warning(
             "signups: %s: no staff contact on the project to pass a question to", thread.key
@@ -124,31 +125,48 @@ def comment_body(
         kind=kind,
         title=thread.title,
         capacity=rules.capacity,
-        person=_person(person),
-        staff=_person(staff) if staff is not None else None,
+        person=person_context(person),
+        staff=person_context(staff) if staff is not None else None,
         referrer=None,
     )
+
+
+MAX_INVITES = 3  # per reply: a pasted list of mentions must not become a flood of comments
 
 
 def invite_colleagues(
     ctx: JobContext, thread: repo.ThreadRow, creator: Any, reading: ReplyReading
 ) -> None:
-    staff = {s.name.lower() for s in ctx.config.network.staff}
-    for name, sgid in zip(reading.mention_names, reading.mention_sgids, strict=False):
-        if not sgid or name.lower() in staff or name == creator.name:
+    """Invite colleagues the reply mentions: project people only, never staff, at most 3."""
+    # The sgid is checked against the bot's own listing of the project's people and the name
+    # comes from there too: the mention's caption is the member's HTML and may say anything.
+    on_project = {p.attachable_sgid: p for p in project_people(ctx, thread.project_id)}
+    staff = {s.email.lower() for s in ctx.config.network.staff}
+    contact = SignupRules.model_validate_json(thread.rules).staff_contact
+    if contact:
+        staff.add(contact.lower())
+    invited: set[int] = set()
+    for sgid in reading.mention_sgids:
+        person = on_project.get(sgid) if sgid else None
+        if person is None or person.id in invited or person.id in (creator.id, ctx.me.id):
             continue
+        if (person.email_address or "").lower() in staff:
+            continue
+        if len(invited) >= MAX_INVITES:
+            log.info("signups: %s: more than %d colleagues mentioned", thread.key, MAX_INVITES)
+            break
+        invited.add(person.id)
         body = ctx.renderer.render(
             "signup_reply",
             kind="invite",
             title=thread.title,
             capacity=0,
             staff=None,
-            person={"name": name, "first_name": first_name(name), "attachable_sgid": sgid},
+            person=person_context(person),
             referrer=creator.name,
         )
         # Keyed by thread and colleague: one invitation each, however often they're mentioned.
-        # A digest, not the sgid: it comes from the member's HTML and may be any length,
-        # and Outbox keys are at most 255 characters.
+        # A digest of the sgid (as before), since sgids may be long and keys are <= 255.
         tag = hashlib.sha256(sgid.encode()).hexdigest()[:24]
         ctx.outbox.create_comment(f"signup:{thread.key}:invite:{tag}", thread.recording_id, body)
 

@@ -124,3 +124,13 @@ def thread_ledger(
     # otherwise it would be skipped and its reply left without an acknowledgement.
     now = max([ctx.now, *(e.at for e in entries if not e.staff)])
     return compute(rules, entries, now, member_orgs, ledger_funding(ctx, thread.key))
+
+
+def project_people(ctx: JobContext, project_id: int) -> list[Any]:
+    """The project's people, listed once per cycle (staff contact, mentions, questions)."""
+    # One listing is several pages on a big project: re-listing it per reply cost most of a
+    # busy tick's requests, to find one staff contact.
+    cache = cache_of(ctx)
+    if ("people", project_id) not in cache:
+        cache[("people", project_id)] = list(ctx.client.project_people(project_id))
+    return list(cache[("people", project_id)])

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from bot.basecamp.errors import NotFound
 from bot.config.signups import SignupRules
 from bot.core.ledger import Ledger
+from bot.jobs import asking
 from bot.jobs.signups_state import cache_of
 from bot.store import signups_repo as repo
 
@@ -89,5 +90,7 @@ def retire_if_finished(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRul
     if not finished(ctx, thread, rules):
         return False
     ctx.reader.unwatch(thread.recording_id)
+    for q in asking.open_questions(ctx, "signup", thread.key):
+        asking.settle(ctx, q, None, "thread closed")  # nobody waits on a finished event
     log.info("signups: %s: event over; no longer watching its replies", thread.key)
     return True

@@ -37,6 +37,8 @@ mentoring_rounds = Table(
     Column("call_project_id", BigInteger),
     Column("approval_message_id", BigInteger),
     Column("approved_by", String(255)),
+    # The staff reply that approved: editing or trashing it before introductions withdraws it.
+    Column("approval_comment_id", BigInteger),
     Column("updated_at", UTCDateTime, nullable=False),
 )
 
@@ -82,7 +84,8 @@ mentoring_pairs = Table(
     Column("score", Float, nullable=False),
     Column("shared_topics", Text, nullable=False, default="[]"),
     Column("reasons", Text, nullable=False, default="[]"),
-    Column("status", String(12), nullable=False),  # proposed | dropped | introduced
+    Column("status", String(12), nullable=False),  # proposed | dropped | held | introduced
+    Column("decided_by", BigInteger),  # the staff reply that dropped or held it
     Column("met", Boolean),  # None until a follow-up reply says
     Column("met_reply_id", BigInteger),
     Column("updated_at", UTCDateTime, nullable=False),
@@ -193,6 +196,16 @@ def set_pair(conn: Connection, round_key: str, mentor_id: int, mentee_id: int, n
                  .where(t.round_key == round_key, t.mentor_id == mentor_id,
                         t.mentee_id == mentee_id)
                  .values(updated_at=now, **values))  # fmt: skip
+
+
+def undo_decisions(conn: Connection, round_key: str, comment_id: int, now: datetime) -> int:
+    """Put pairs a staff reply dropped or held back to proposed (the reply was edited/trashed)."""
+    t = mentoring_pairs.c
+    done = conn.execute(update(mentoring_pairs)
+                        .where(t.round_key == round_key, t.decided_by == comment_id,
+                               t.status.in_(("dropped", "held")))
+                        .values(status="proposed", decided_by=None, updated_at=now))  # fmt: skip
+    return int(done.rowcount or 0)
 
 
 def earlier_pairs(conn: Connection, round_key: str) -> set[tuple[int, int]]:

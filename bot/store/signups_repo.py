@@ -11,6 +11,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from bot.store.signups_tables import (
+    reply_questions,
     signup_acks,
     signup_replies,
     signup_staff_actions,
@@ -187,3 +188,61 @@ def staff_actions(conn: Connection, key: str) -> list[tuple[int, str, str, datet
         .order_by(signup_staff_actions.c.at, signup_staff_actions.c.id)
     )
     return [(r.id, r.email, r.action, r.at) for r in rows]
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    """A reply the bot could not read for sure, and its question."""
+
+    comment_id: int
+    feature: str
+    thread_key: str
+    thread_id: int
+    person_id: int
+    name: str
+    email: str | None
+    link: str | None
+    asked_at: datetime
+    question_id: int | None
+    status: str
+    answer: str | None
+    answered_by: str | None
+    not_english: bool
+
+
+def question(conn: Connection, comment_id: int) -> QuestionRow | None:
+    """The question asked about this reply, if any."""
+    row = conn.execute(
+        select(reply_questions).where(reply_questions.c.comment_id == comment_id)
+    ).first()
+    return _row(QuestionRow, row) if row else None
+
+
+def questions(
+    conn: Connection, feature: str | None = None, key: str | None = None, status: str | None = None
+) -> list[QuestionRow]:
+    """Questions, oldest first, filtered by feature, thread and status."""
+    q = select(reply_questions)
+    if feature is not None:
+        q = q.where(reply_questions.c.feature == feature)
+    if key is not None:
+        q = q.where(reply_questions.c.thread_key == key)
+    if status is not None:
+        q = q.where(reply_questions.c.status == status)
+    rows = conn.execute(q.order_by(reply_questions.c.asked_at, reply_questions.c.comment_id))
+    return [_row(QuestionRow, r) for r in rows]
+
+
+def save_question(conn: Connection, values: dict[str, Any]) -> None:
+    """Insert or replace a question record."""
+    conn.execute(
+        delete(reply_questions).where(reply_questions.c.comment_id == values["comment_id"])
+    )
+    conn.execute(insert(reply_questions).values(**values))
+
+
+def settle_question(conn: Connection, comment_id: int, **values: Any) -> None:
+    """Mark a question answered or withdrawn."""
+    conn.execute(
+        update(reply_questions).where(reply_questions.c.comment_id == comment_id).values(**values)
+    )

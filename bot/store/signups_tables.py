@@ -73,3 +73,25 @@ signup_staff_actions = Table(
     Column("action", String(10), nullable=False),  # add | remove
     Column("at", UTCDateTime, nullable=False),
 )
+
+# A reply the bot could not read for sure, and the one question it asked about it.
+# Shared by sign-up and mentoring threads (`feature`). The question is asked once per reply;
+# the member's next reply, a boost on the question, or an edit of the reply answers it.
+reply_questions = Table(
+    "reply_questions",
+    metadata,
+    Column("comment_id", BigInteger, primary_key=True),  # the reply asked about
+    Column("feature", String(20), nullable=False),  # signup | mentoring
+    Column("thread_key", String(255), nullable=False, index=True),
+    Column("thread_id", BigInteger, nullable=False),  # the recording the reply is on
+    Column("person_id", BigInteger, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("email", Text, nullable=True),
+    Column("link", Text, nullable=True),  # the reply's app URL, for staff
+    Column("asked_at", UTCDateTime, nullable=False),
+    Column("question_id", BigInteger, nullable=True),  # the bot's question comment
+    Column("status", String(12), nullable=False),  # open | answered | withdrawn
+    Column("answer", String(20), nullable=True),  # the intent the answer gave
+    Column("answered_by", String(40), nullable=True),  # comment:<id> | boost:<id> | edit
+    Column("not_english", Boolean, nullable=False, default=False),
+)

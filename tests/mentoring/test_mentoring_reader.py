@@ -191,3 +191,65 @@ class TestHostileInput:
 
     def test_script_text_is_not_read(self, vocab) -> None:
         assert read_replies(["<script>I'd like a mentor</script>"], vocab).role == "none"
+
+
+# ---------------------------------------------------------------- sure or unsure
+
+
+def _div(text: str) -> str:
+    return f"<div>{text}</div>"
+
+
+@pytest.mark.parametrize("replies, role", [
+    (["Happy to mentor on cloud"], "mentor"),
+    (["I'd like a mentor", "Topics: GDPR please"], "mentee"),  # topics for a known role
+    (["Could you pair me with someone on negotiation?"], "mentee"),
+    (["Do mentors need to be in the same borough?"], "none"),  # a question
+    (["Jo would make a brilliant mentor"], "none"),  # a nomination
+    (["I was a mentee in the spring round, it was great"], "none"),  # a past round
+    (["Thanks for organising!"], "none"),
+])
+def test_clear_replies_are_sure(vocab, replies, role) -> None:
+    got = read_replies([_div(r) for r in replies], vocab)
+    assert (got.role, got.sure) == (role, True)
+
+
+@pytest.mark.parametrize("replies", [
+    ["Cloud and procurement"],  # topics, but which role?
+    ["Ich möchte gern eine Mentorin"],  # another language
+    ["Da, aș vrea un mentor"],
+    ["Mentoring sounds like something I've wanted for ages"],  # about it, no role cue
+])
+def test_an_unclear_role_is_unsure_not_a_guess(vocab, replies) -> None:
+    got = read_replies([_div(r) for r in replies], vocab)
+    assert got.sure is False
+    assert got.role == "none"  # an unsure reply changes nothing: the bot asks instead
+
+
+def test_an_unsure_reply_after_a_sure_one_keeps_the_earlier_state(vocab) -> None:
+    got = read_replies([_div("Happy to mentor on cloud"), _div("Ich möchte auch Mentee sein")],
+                       vocab)
+    assert (got.role, got.offers, got.sure) == ("mentor", ("cloud",), False)
+
+
+def test_read_reply_marks_topics_without_a_role_unsure(vocab) -> None:
+    assert read_reply(_div("Cloud and procurement"), vocab).sure is False
+    assert read_reply(_div("Mentee please: cloud"), vocab).sure is True
+
+
+def test_mentoring_read_json_writes_sure() -> None:
+    import json
+
+    from click.testing import CliRunner
+    from mentoring_helpers import REPO
+
+    from bot.commands.mentoring import mentoring_group
+
+    lines = [{"html": "<div>Mentee please</div>"}, {"html": "<div>Cloud and procurement</div>"}]
+    result = CliRunner().invoke(
+        mentoring_group, ["read", "--json", "-", "--config-dir", str(REPO / "config")],
+        input="\n".join(json.dumps(x) for x in lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["sure"] for o in out] == [True, False]
+    assert [o["role"] for o in out] == ["mentee", "none"]

@@ -55,3 +55,39 @@ def test_invalid_replies_yaml_is_a_clear_error(tmp_path) -> None:
     result = run(["yes"], config_dir=str(tmp_path))
     assert result.exit_code != 0
     assert "replies.yaml" in result.output and "joinn" in result.output
+
+
+def test_text_prints_sure_or_unsure_and_the_cues() -> None:
+    sure = run(["Count me in!"]).output
+    assert "intent: join (sure)" in sure and "cue join: 'count me in'" in sure
+    unsure = run(["Nothing beats a Thursday session like this"]).output
+    assert "(unsure: the bot asks)" in unsure
+
+
+def test_json_writes_sure_on_every_line_and_takes_context_per_line() -> None:
+    lines = [
+        {"html": "<div>Count me in!</div>"},
+        {"html": "<div>Sorry, can't make it now</div>", "had_place": True},
+        {"html": "<div>Sorry, can't make it now</div>", "previous_intent": "join"},
+        {"html": "<div>yes</div>", "awaiting_answer": True},
+        {"html": "<div>Is it recorded?</div>", "announcement": "Talk — online"},
+        {"html": "<div>Blah blah Thursday vibes</div>"},
+    ]
+    result = run(["--json", "-"], "\n".join(json.dumps(x) for x in lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert all(isinstance(o["sure"], bool) for o in out)
+    assert [o["intent"] for o in out] == ["join", "withdraw", "withdraw", "join", "question",
+                                          "other"]
+    assert [o["sure"] for o in out] == [True, True, True, True, True, False]
+    assert out[0]["cues"] == ["join: 'count me in' (strong)"]
+    # the field names the reader is measured by stay as they were
+    assert {"intent", "reasons", "out_of_office", "referral", "mentions", "text"} <= set(out[0])
+
+
+def test_bad_context_values_are_line_errors() -> None:
+    lines = ['{"html": "yes", "had_place": "yes"}', '{"html": "yes", "previous_intent": "go"}']
+    result = run(["--json", "-"], "\n".join(lines) + "\n")
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert "had_place" in out[0]["error"] and "previous_intent" in out[1]["error"]
+    assert result.exit_code == 1

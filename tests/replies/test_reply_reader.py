@@ -98,6 +98,7 @@ def test_enthusiasm_is_never_read_as_a_no() -> None:
 @pytest.mark.parametrize(("text", "intent"), HELD_OUT)
 def test_held_out_wording(text: str, intent: str) -> None:
     reading = classify(div(text), None, ONLINE)
+    assert reading.sure, ('asked where a sure reading was expected', reading.reasons)
     assert reading.intent == intent, reading.reasons
 
 

@@ -190,42 +190,49 @@ OTHER = [
 @pytest.mark.parametrize("text", JOIN)
 def test_join(text: str) -> None:
     reading = classify(html(text), None, ONLINE)
+    assert reading.sure, ('asked where a sure reading was expected', reading.reasons)
     assert reading.intent == "join", reading.reasons
 
 
 @pytest.mark.parametrize("text", DECLINE)
 def test_decline(text: str) -> None:
     reading = classify(html(text), None, ONLINE)
+    assert reading.sure, ('asked where a sure reading was expected', reading.reasons)
     assert reading.intent == "decline", reading.reasons
 
 
 @pytest.mark.parametrize("text", WITHDRAW)
 def test_withdraw(text: str) -> None:
     reading = classify(html(text), None, ONLINE)
+    assert reading.sure, ('asked where a sure reading was expected', reading.reasons)
     assert reading.intent == "withdraw", reading.reasons
 
 
 @pytest.mark.parametrize("text", WITHDRAW_AFTER_PLACE)
 def test_a_no_from_someone_holding_a_place_is_a_withdrawal(text: str) -> None:
     reading = classify(html(text), None, HAD_PLACE)
+    assert reading.sure, ('asked where a sure reading was expected', reading.reasons)
     assert reading.intent == "withdraw", reading.reasons
 
 
 @pytest.mark.parametrize("text", MAYBE)
 def test_maybe(text: str) -> None:
     reading = classify(html(text), None, ONLINE)
+    assert reading.sure, ('asked where a sure reading was expected', reading.reasons)
     assert reading.intent == "maybe", reading.reasons
 
 
 @pytest.mark.parametrize("text", QUESTION)
 def test_question(text: str) -> None:
     reading = classify(html(text), None, ONLINE)
+    assert reading.sure, ('asked where a sure reading was expected', reading.reasons)
     assert reading.intent == "question", reading.reasons
 
 
 @pytest.mark.parametrize("text", OTHER)
 def test_other(text: str) -> None:
     reading = classify(html(text), None, ONLINE)
+    assert reading.sure, ('asked where a sure reading was expected', reading.reasons)
     assert reading.intent == "other", reading.reasons
 
 

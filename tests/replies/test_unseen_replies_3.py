@@ -24,7 +24,7 @@ accuracy), each before its own round's fixes:
 from __future__ import annotations
 
 import pytest
-from replies_replay import at, check_sequence
+from replies_replay import ASKED, at, check_sequence
 
 ONLINE = "Online session: Writing a good business case — Tue 10 Mar, 12:30–1:30pm, on Teams"
 IN_PERSON = "Summer social — Wed 17 Jun, 6–8pm, in person at Southwark council offices"
@@ -154,7 +154,8 @@ CASES: list[tuple[str, str, list, str, bool]] = [
     ),
     ("f77", IN_PERSON, ["Lovely idea! Have fun everyone"], "other", False),
     ("f78", ONLINE, ["Probably not this time, sorry"], "decline", False),
-    ("f79", ONLINE, ["Looking forward to it!"], "other", False),
+    # Asked (was "other"): keen but no yes; the new reader asks rather than guess.
+    ("f79", ONLINE, ["Looking forward to it!"], ASKED, False),
     ("f80", COURSE, ["My manager would like to know if there's a cost?"], "question", False),
     # Round two (written after round one's fixes): more yeses, typos and traps.
     ("g01", ONLINE, ["Id like to attend pls"], "join", True),
@@ -265,7 +266,8 @@ CASES: list[tuple[str, str, list, str, bool]] = [
         "maybe",
         False,
     ),
-    ("h17", ONLINE, ["Great, thanks for organising! See you all soon"], "other", False),
+    # Asked (was "other"): "see you" may be a yes.
+    ("h17", ONLINE, ["Great, thanks for organising! See you all soon"], ASKED, False),
     ("h18", ONLINE, ["Me please! 🙋🏽‍♀️"], "join", True),
     ("h19", IN_PERSON, ["Could you reserve me a space please?"], "join", True),
     (

@@ -7,6 +7,10 @@ from signups_world import SignupWorld
 
 
 @pytest.fixture
-def world(sandbox, store, tmp_path) -> SignupWorld:
+def world(sandbox, store, tmp_path):
     """The bot, a network project and a clock at a fixed start."""
-    return SignupWorld(sandbox, store, tmp_path)
+    world = SignupWorld(sandbox, store, tmp_path)
+    yield world
+    if world.store is not store:  # restarted: release the new worker's connections
+        world.store.close()
+        world.store.engine.dispose()

@@ -62,7 +62,13 @@ class SignupWorld:
         self.nadia = sandbox.add_person("Nadia Rossi", "nadia.rossi@loti.london", company="LOTI")
         self.members: list[dict] = []
         sandbox.grant(self.project["id"], [self.nadia["id"]])
-        options = {"pacer": pacer} if pacer is not None else {}
+        self.pacer = pacer
+        self._wire(store)
+
+    def _wire(self, store: Any) -> None:
+        """A client, outbox, reader and context of their own (a fresh worker) on `store`."""
+        sandbox = self.sb
+        options = {"pacer": self.pacer} if self.pacer is not None else {}
         self.client = BasecampClient(
             sandbox.account_id,
             sandbox.token,
@@ -90,6 +96,13 @@ class SignupWorld:
             dry_run=False,
         )
         self.me = me
+
+    def restart(self, db_url: str) -> None:
+        """Drop every in-memory part and carry on as a new worker on the same database."""
+        from bot.store.db import Store, make_engine
+
+        self.store = Store(make_engine(db_url))
+        self._wire(self.store)
 
     def tool(self, name: str) -> int:
         return next(t["id"] for t in self.project["dock"] if t["name"] == name)

@@ -1,7 +1,7 @@
 """programme: funding requests, ideas and votes
 
 Revision ID: programme
-Revises: 0001
+Revises: asking
 Create Date: 2026-12-03 15:20:48.630942
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "programme"
-down_revision: str | None = "0001"
+down_revision: str | None = "asking"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (a table of patterns reads better one per line)
-"""The reply reader's built-in words: cue patterns by intent, in priority order (pure data).
+"""Step 3 data, event cues: patterns by intent and kind, in priority order (pure data).
 
 Patterns run on lower-cased, normalised text (straight apostrophes, common typos fixed,
 ``@person`` for a mention). Earlier cues win: a matched span is masked so that, say,
@@ -38,6 +38,13 @@ _END = r"(?=\s*(?:[.!,;:)\-–—]|$|\n|if\b|too\b|as well\b|again\b|for (?:this
 
 _RAW: list[tuple[str, str, str]] = [
     # Double negatives and fixed idioms that look like their opposite.
+    # Pseudo-triggers: idioms whose "not"/"nothing" does not negate, matched first.
+    ("join", "strong", r"(?:\b(?:wild horses|nothing|nobody|no one|no-one|you|they)(?: (?:in the world|on earth))? |^\s*|(?<=[.!?,;:\-–—])\s*)(?:could|would|will|can|couldn't|wouldn't|won't|can't)(?: possibly)? (?:keep|stop|drag|tear|pull|hold) me (?:away|back|from (?:coming|going|joining|attending|being there)|(?:coming|going|joining|attending))\b"),
+    ("join", "strong", r"\b(?:wild horses|nothing|nobody|no one|no-one) (?:could|would|will|can|couldn't|wouldn't|won't|can't) (?:possibly )?(?:stop|keep) me\b"),
+    ("join", "strong", r"\b(?:i'm |i am )?(?:not|never) not (?:coming|going|attending|joining|come|go|attend|join|be there)\b"),
+    ("join", "strong", r"\b(?:i'd|i would|would|it'd|it would|that'd|that would) be (?:mad|silly|daft|crazy|rude|foolish|bonkers|criminal|a crime) not to\b"),
+    ("join", "strong", r"\b(?:i )?(?:don't|can't) see why not\b"),
+    ("other", "neutral", r"\bno doubt\b|\bnot only\b|\bnot just\b|\bcouldn't be happier\b|\bnever mind\b|\b(?:it's |it is )?not that\b|\bnothing (?:would|could) make me happier\b"),
     ("join", "strong", r"\b(?:can't|couldn't|won't) not (?:come|attend|join|be there|go)\b"),
     ("join", "strong", r"\b(?:wouldn't|won't|would not|will not) miss (?:it|this|that)\b"),
     ("decline", "strong", r"\bcount me out\b"),
@@ -46,7 +53,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("decline", "strong", r"\b(?:probably|likely|most likely) not\b|\bi (?:don't|do not) think so\b|\bi think not\b"),
     ("decline", "strong", r"\b(?:me neither|nor me|neither can i|nor can i|me either)\b"),
     # What they would have said is not what they say: "I'd have said count me in, but ...".
-    ("decline", "wish_past", r"\b(?:i'd|would) have said\b[^.!?,\n]*?(?=\s+(?:but|however|only|if)\b|\s*[.!?,;\n\-–—]|$)"),
+    ("decline", "wish_past", r"\b(?:i'd|would) have said\b[^.!?,\n]{0,80}?(?=\s+(?:but|however|only|if)\b|\s*[.!?,;\n\-–—]|$)"),
     ("decline", "strong", r"\b(?:i'd|i would) rather not\b|(?:^|[.!?]\s*)not me\b(?! who)"),
     ("decline", "strong", r"(?<!\bshe's )(?<!\bhe's )(?<!\bthey're )(?<!\bwho's )\bnot (?:really |that |too |very |so |overly )?(?:keen|interested)\b"),
     # Understatement: "I wouldn't say no to a place" is a yes.
@@ -63,7 +70,7 @@ _RAW: list[tuple[str, str, str]] = [
     # Other people who can't come are not the replier: "a recording for those who can't attend?"
     ("other", "neutral", r"\b(?:those|people|anyone|anybody|others|folks|colleagues|members|someone|somebody|everyone) (?:who|that)(?: [\w']+){1,4}"),
     ("other", "neutral", r"\bcan't wait\b|\bcan't believe\b|\bcan't recommend\b|\bcan't thank\b"),
-    ("other", "future", r"\b(?:for|at|in) (?:the )?next (?:one|time|session|event|cohort|round|year|meetup)\b|\bnext time\b|\bin (?:the )?future\b|\bfuture (?:ones|sessions|events|cohorts)\b|\b(?:one|some) day(?=\s*(?:[!.?]|$))|\bsomeday\b|\bat some point\b"),
+    ("other", "future", r"\b(?:for|at|in|maybe|perhaps|hopefully) (?:the )?next (?:one|time|session|event|cohort|round|year|meetup)\b|\bnext time\b|\bin (?:the )?future\b|\bfuture (?:ones|sessions|events|cohorts)\b|\b(?:one|some) day(?=\s*(?:[!.?]|$))|\bsomeday\b|\bat some point\b"),
     ("maybe", "strong", r"\b(?:pencil|put|mark) me (?:down |in )?as (?:a )?(?:maybe|tentative|possible)\b"),
     ("maybe", "hedge", r"\b(?:tentative(?:ly)?|provisional(?:ly)?|pencilled|penciled)\b(?: yes)?"),
     ("maybe", "hedge", r"\bnot (?:yet )?(?:sure|certain|100%) (?:if |whether |that )?(?:i|i'll|i will|i can|i'd)\b"),
@@ -73,7 +80,8 @@ _RAW: list[tuple[str, str, str]] = [
     # Withdrawing a place already asked for.
     ("withdraw", "strong", r"\b(?:drop|pull|bow|back|duck) out\b"),
     ("withdraw", "strong", r"\bwithdraw(?:ing)?\b"),
-    ("withdraw", "strong", r"\bcancel (?:my|me|our) (?:place|spot|booking|seat|name)\b"),
+    ("withdraw", "strong", r"\b(?:need|have|got|going) to bail\b|\bbail(?:ing)? out\b"),
+    ("withdraw", "strong", r"\bcancel (?:my|me|our) (?:place|spot|booking|seat|name)\b|\bcancel me\b"),
     ("withdraw", "strong", r"\b(?:have|need|got|going) to cancel\b"),
     ("withdraw", "strong", r"\b(?:take|cross|strike|scratch) (?:me|my name) (?:off|out)\b"),
     ("withdraw", "strong", r"\bremove me\b"),
@@ -89,8 +97,10 @@ _RAW: list[tuple[str, str, str]] = [
     ("maybe", "hedge", r"\btry (?:to|and) (?:make|come|join|attend|get|be)\b"),
     ("maybe", "hedge", r"\bdo (?:my|our) best\b"),
     ("maybe", "hedge", r"\b50/50\b|\bfifty[- ]fifty\b"),
-    ("maybe", "hedge", r"(?:^|[.!?\n]\s*)probably\b"),
-    ("maybe", "hedge", r"\bprobably (?:yes|come|make|be there|join|attend|in)\b"),
+    # "Probably", "most likely" as an answer (not "I'll probably leave early"): a hedge.
+    ("maybe", "hedge", r"\b(?:probably|(?:most |very |quite )?likely)(?=\s*(?:[.!,;:\-–—]|$)|\s+(?:yes|a yes|come|coming|make|be there|join|joining|attend|attending|in|ok|fine|can|will|i'll|be able|i can)\b)"),
+    ("maybe", "hedge", r"\bhop(?:e|ing|efully) so\b|\bi think (?:i can|i'll|i should|i will|i could) (?:make|come|be there|join|attend|do)\b"),
+    ("maybe", "hedge", r"\bnot (?:yet )?(?:100 ?%|100 per ?cent|totally|entirely|completely|fully) (?:yet|sure|certain|definite|confirmed)?\b"),
     ("maybe", "hedge", r"\b(?:might|may) (?:be able to|make it|come|join|attend|manage|be there|pop)\b"),
     ("maybe", "hedge", r"\bif i can (?:make it|get|come|join|attend|manage|swing|get away)\b"),
     ("maybe", "hedge", r"\bif i (?:can|am able|'m able|manage)\b(?=\s*(?:[.!,;:)\-–—]|$|\n|thanks|thank|x\b|[^\w\s'@]))"),
@@ -99,16 +109,16 @@ _RAW: list[tuple[str, str, str]] = [
     # Waiting on someone else's say-so, or a condition about the replier's own diary.
     ("maybe", "hedge", r"\b(?:waiting|awaiting|wait) (?:for |on |to hear (?:from |back from |about )?)?(?:my |the |a )?(?:manager|line manager|boss|director|approval|sign-?off|confirmation|cover|childcare|diary|rota)\b|\b(?:subject to|pending) (?:my |the )?(?:manager|approval|sign-?off|cover|confirmation)\b"),
     ("maybe", "hedge", r"\b(?:if|as long as|provided|assuming) (?:i'm not|i am not|i don't|i can get|i get|i manage|i finish|i'm free|i am free|i'm back|i can swing|my (?:manager|boss|diary|work|line manager|team|director)|work (?:allows|permits)|nothing (?:else )?comes up)\b"),
-    ("maybe", "soft", r"\bdepends? (?:on|whether|if)\b|\bdepending on\b"),
+    ("maybe", "hedge", r"\bdepends? (?:on|whether|if)\b|\bdepending on\b"),
     ("maybe", "hedge", r"\b(?:if|as long as|provided|assuming|once) (?:my |the )?(?:[\w-]+ ){0,2}(?:gets|is|are|get) (?:approved|signed off|agreed|confirmed|granted)\b"),
     ("maybe", "soft", r"\b(?:will|i'll|can i|i will|let me|i need to|need to) (?:confirm|let you know|check|see if|see whether|get back)\b"),
     ("maybe", "soft", r"\bweather permitting\b|\bdiary permitting\b|\bwork permitting\b"),
     ("maybe", "soft", r"🤞"),
     # Decline: a clear no, in any of the usual British ways.
-    ("join", "strong", r"\bno (?:problem|worries)\b(?=.*\b(?:count me in|yes)\b)"),
+    ("join", "strong", r"\bno (?:problem|worries)\b(?=.{0,120}\b(?:count me in|yes)\b)"),
     ("decline", "strong", r"\b(?:can't|cannot|can not|won't be able to|will not be able to|unable to|not able to|couldn't|won't|not going to be able to|not going to) (?:\w+ ){0,2}?" + _VERB + r"\b"),
     ("decline", "strong", r"\b(?:can't|cannot|unable to|not able to|won't be able to) (?:get (?:in|into|to|there|away|along|out of)|manage|justify|commit|fit|spare|do)\b"),
-    ("decline", "strong", r"\b(?:i'm afraid i|i|sadly i|unfortunately i|sorry i|but|so|sadly|unfortunately|afraid|sorry|alas),? can't\b(?=\s*(?:[.!,;:\-–—]|$|\n|sorry|this|that|today|make))"),
+    ("decline", "strong", r"\b(?:i'm afraid i|i|sadly i|unfortunately i|sorry i|but|so|sadly|unfortunately|afraid|sorry|alas|actually|now)(?: just| simply| really| honestly| actually)?,? can't\b(?=\s*(?:[.!,;:\-–—]|$|\n|sorry|this|that|today|make|now|any ?more|after all))"),
     ("decline", "strong", r"^\s*can't\b"),
     ("decline", "strong", r"\bwon't be (?:there|joining|attending|coming|able|around|going)\b"),
     ("decline", "strong", r"\b(?:i'm|i am) not (?:coming|attending|joining|going(?! to\b)|able(?! to (?:stay|be there for|make (?:all|the (?:whole|start|end|first|last))))|in(?= (?:this|that) (?:time|one)\b|\s*(?:[.!,;:\-–—]|$)))\b"),
@@ -125,7 +135,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("decline", "strong", r"\b(?:i'll|i will|i'm going to|going to|i must|i'd better|i'll have to|i) (?:have to )?(?:politely |regretfully |respectfully |reluctantly )?(?:decline|say no)\b"),
     ("decline", "strong", r"\b(?:i'm|i am|i'll be|i will be) unavailable\b|\blet (?:someone|somebody|others|another person|other people|a colleague)(?: else)? (?:have|take|go)\b|\bgive (?:someone|somebody)(?: else)? (?:a|the|my) (?:chance|place|spot)\b"),
     ("decline", "strong", r"(?:\b(?:i'm|i am) |^\s*)not (?:free|around|available)\b(?= (?:that|this|then|on the|at that|for (?:this|it|that)|unfortunately|sadly|i'm afraid)\b|\s*(?:[.!,;:\-–—]|$))"),
-    ("decline", "strong", r"\b(?:sadly |unfortunately |afraid |but )?not (?:this|that|the) (?:time|one|cohort|session|round|year|month|event|occasion)\b"),
+    ("decline", "strong", r"\b(?:sadly |unfortunately |afraid |but )?not (?:for )?(?:this|that|the) (?:time|one|cohort|session|round|year|month|event|occasion)\b"),
     ("decline", "strong", r"\b(?:sadly|afraid|unfortunately) not\b"),
     ("decline", "strong", r"(?:[.!?\-–—]\s*|\b(?:so|but) )(?:no|nope|nah)\b(?![,\s]+(?:i (?:don't|haven't|have no)|dietary|access|need))(?=\s*(?:[.!,;:\-–—]|$|sorry|thanks|thank|i'm afraid|unfortunately|sadly|from me|for me|[^\w\s]))"),
     ("decline", "strong", r"\b(?:i'd|i would|would) (?:\w+ ){0,2}?if i could\b(?=\s*(?:[.!,;:)\-–—]|$|[^\w\s]))"),
@@ -141,7 +151,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("decline", "strong", r"\b(?:please )?(?:don't|do not) (?:add|book|sign|count|put|pop|include|register|enrol|enroll|pencil|reserve|save) me\b"),
     # Join as a request phrased as a question ("Could I have a place?").
     ("join", "strong", r"\b(?:can|could|may|might) i (?:please |also |still )?" + _SELF_REQ + r"\b(?! (?:a|my) (?:colleague|friend|partner|guest|plus))"),
-    ("join", "strong", r"\b(?:can|could|would) you (?:please )?(?:add|put|sign|book|count|pop|save|enrol|enroll|register|include|reserve|pencil|stick|squeeze|fit) me\b|\b(?:would|do) you mind (?:adding|putting|signing|booking|popping|saving|including) me\b"),
+    ("join", "strong", r"\b(?:can|could|would) you (?:please )?(?:add|put|sign|book|count|pop|save|enrol|enroll|register|include|reserve|pencil|stick|squeeze|fit) (?:me|my name|myself)\b|\b(?:would|do) you mind (?:adding|putting|signing|booking|popping|saving|including) me\b"),
     ("join", "strong", r"\b(?:is there|any) (?:still )?(?:a )?(?:place|space|room|spot) (?:left )?for me\b"),
     ("join", "strong", r"\b(?:any chance|is there any chance|is it possible|would it be possible|is there any way|could there be)(?: of| for me| to| that)?(?: i could)?(?: (?:get|getting|have|having|grab|grabbing|book|booking|reserve|reserving|squeeze|squeezing))?(?: me)?(?: in)? (?:a|one|my) (?:place|spot|seat|space|ticket)\b"),
     ("join", "strong", r"\b(?:any chance|is it possible|would it be possible|is there any way)(?: for me)? (?:to|i could|i can|of me) (?:still )?(?:join|come|attend|squeeze in|take part)\b"),
@@ -152,14 +162,21 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "strong", r"\b(?:add|put|pop) me (?:to|on) (?:the|your) (?:list|register|attendees)\b"),
     ("join", "strong", r"\b(?:definitely|certainly|absolutely|deffo) (?:coming|attending|joining|there|up for it)\b"),
     ("join", "wish", r"\b(?:would|it'd|that'd|it would) be (?:great|lovely|good|nice|fab|brilliant|fantastic|amazing) to (?:come|join|attend|be there|take part|have a place)\b"),
-    ("join", "strong", r"\b(?:add|put|get) my name (?:down|on)\b"),
+    ("join", "strong", r"\b(?:add|put|get) my name (?:down|on|to (?:the|your) (?:list|register))\b"),
     ("join", "strong", r"\b(?:save|reserve|book|hold|keep|grab) me a (?:place|spot|seat|space|ticket)\b"),
     ("join", "strong", r"\b(?:i'm|i am|definitely|count me|totally) up for (?:this|it|that)\b"),
+    ("join", "strong", r"\bi can (?:now|after all|come now|make it now|make it after all)\b(?! \w)"),
+    ("join", "wish", r"\b(?:i'd|i would|i'll|i will|i'd definitely|i'd totally) (?:\w+ )?be up for (?:this|it|that)\b"),
+    ("join", "strong", r"\b(?:definitely|deffo|absolutely) (?:coming|attending|joining|on for (?:this|it))\b"),
+    # A bare "in" as a whole clause ("— in!", "In for this one") is a yes.
+    ("join", "strong", r"(?:^|(?<=[.!?,;:\-–—])\s*|\band )in(?= for (?:this|it|that)\b|\s*[!.]+|\s*$)"),
+    ("join", "strong", r"\b(?:be |i'd be )?(?:mad|daft|silly|crazy|foolish|bonkers) to miss (?:it|this|that)\b"),
     ("join", "strong", r"^\s*(?:(?:i'm|i am|yes,?|yes i'm|yes i am) )?(?:very |really |definitely |super )?(?:interested|keen)\b(?=\s*(?:[!.,]|$|please|in a place))"),
-    ("join", "strong", r"^\s*me(?: please| too| as well)?\s*[!.]*\s*(?:[^\w\s]\s*)*$"),
+    ("join", "strong", r"^\s*me(?: please)?\s*[!.]*\s*(?:[^\w\s]\s*)*$"),
     ("join", "strong", r"\b(?:i'm|i am|definitely|also|back) in" + _END),
     ("join", "strong", r"\b(?:yes|yeah|yep|yup|ok|okay|sure|absolutely|definitely|certainly|of course|gladly|sounds good)[, ]+please\b"),
-    ("join", "strong", r"\b(?:me|moi) please\b"),
+    ("join", "strong", r"(?:^|(?<=[.!?,;:\-–—\n])|(?<=[.!?,;:\-–—\n] )|\b(?:oh|ooh|yes|and|so) )(?:me|moi) please\b"),
+    ("join", "strong", r"\b(?:a|one|1) (?:place|spot|seat|space|ticket) for me\b(?! to\b)"),
     ("join", "strong", r"\bplease (?:add|include|book|register|enrol|enroll) me\b|\b(?:add|include|book|register|enrol|enroll) me(?= please\b|\s*(?:[!.,;:\-–—]|$|\n|too\b|as well\b|thanks\b))"),
     ("join", "strong", r"\b(?:i'd|i would) (?:really |so )?(?:love|like|want|welcome) one\b(?! day)"),
     ("join", "strong", r"\b(?:i'd|i would|i) (?:really |very much |so |absolutely )?(?:love|like|want|be keen|be happy|be glad|be delighted|welcome) (?:to have |to take |to get |to grab |to book )?(?:a|one) (?:place|spot|seat|space|ticket)\b"),
@@ -196,9 +213,10 @@ _RAW: list[tuple[str, str, str]] = [
     ("join", "wish", r"(?:\b(?:i'd|i would|i)|(?:^|(?<=[.!?,;:\-–—\n])|(?<=[.!?,;:\-–—\n] )|(?<=\bso )|(?<=\bbut )|(?<=\band )|(?<=\byes )|(?<=\bohh )|(?<=\booh ))would) (?:really |so |absolutely )?(?:love|like) to\b"),
     ("decline", "wish_past", r"\b(?:would|i'd|i would) have (?:loved|liked) to\b"),
     ("decline", "wish_past", r"\b(?:would|i'd|i would) have (?:said yes|come|joined|attended|signed up|been there|jumped at)\b"),
-    ("decline", "wish_past", r"\b(?:was|were) (?:going|about|planning|hoping) to (?:say yes|come|join|attend|sign up|book)\b(?=.*\b(?:but|however|sadly|unfortunately|now)\b)"),
+    ("decline", "wish_past", r"\b(?:was|were) (?:going|about|planning|hoping) to (?:say yes|come|join|attend|sign up|book)\b(?=.{0,120}\b(?:but|however|sadly|unfortunately|now)\b)"),
     ("join", "wish", r"\b(?:i'd|i would) (?:come|join|attend|be there)\b"),
     ("join", "wish", r"\b(?:love|like) to (?:come|join|attend)\b"),
+    ("join", "strong", r"\b(?:say|saying) yes\b"),
     # Colleague referrals: sign up nobody, invite the colleague to reply themselves.
     ("other", "referral", r"\b(?:add|sign up|sign|put|book|register|include|nominate|invite) (?:my |a |our )?(?:colleague|colleagues|team ?mate|friend|manager|her|him|them|@person)\b"),
     ("other", "referral", r"\b(?:my|a) (?:colleague|teammate|team mate|friend)\b.{0,40}\b(?:would|wants|is keen|keen|interested|love)\b"),
@@ -208,7 +226,7 @@ _RAW: list[tuple[str, str, str]] = [
     ("other", "referral", r"\b(?:you|she|he|they)(?:'d| would| will| might) (?:really |definitely |so )?(?:love|like|enjoy|be interested)\b"),
     ("other", "referral", r"\b(?:coming|going|joining) with @person\b|\bbringing @person\b|\b(?:tagging|cc|fyi) @person\b"),
     # Obstacles: reasons not to come (decide "I'd love to, but ...").
-    ("decline", "obstacle", r"\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\bat the same time\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off|i'm out|i am out) (?:that|this|on|for|all)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\b(?:prior|previous|another|existing) engagement\b|\b(?:another|a different|an?other) (?:event|meeting|session|training|conference|workshop)\b|\botherwise engaged\b|\bsite visit\b|\b(?:on|doing) (?:a |an )?(?:training )?course\b|\bin court\b|\bon a train\b|\bout of (?:the country|town|london)\b|\btoo much on\b|\bsnowed under\b|\bswamped\b|\bworking that\b"),
+    ("decline", "obstacle", r"\bsomething(?:'s| has)? (?:come|came) up\b|\bi'm (?:in|at|away in|up in|down in|over in|out in) (?:[\w-]+ ){1,3}?(?:that|this|on the|all) (?:day|week|morning|afternoon|evening|date)\b|\bannual leave\b|\bsame (?:day|time|morning|afternoon) as\b|\bat the same time\b|\b(?:asked|need|needed|have) to cover\b|\b(?:on|taking) (?:annual |maternity |paternity |sick )?leave\b|\b(?:away|abroad|off|i'm out|i am out) (?:that|this|on|for|all)\b|\bclash(?:es|ing)?\b|\bdouble[- ]booked\b|\bbusy\b|\bon holiday\b|\bpresenting\b|\bchairing\b|\bin meetings?\b|\bdeadline\b|\bill\b|\bsick\b|\bcovid\b|\bappointment\b|\bnon-working\b|\bday off\b|\bwedding\b|\bfrozen\b|\bat a conference\b|\bcommitment\b|\b(?:prior|previous|another|existing) engagement\b|\b(?:another|a different|an?other) (?:event|meeting|session|training|conference|workshop)\b|\botherwise engaged\b|\bsite visit\b|\b(?:on|doing) (?:a |an )?(?:training )?course\b|\bin court\b|\bon a train\b|\bout of (?:the country|town|london)\b|\btoo much on\b|\bsnowed under\b|\bswamped\b|\bworking that\b"),
     # Questions that are not requests.
     ("question", "ask", r"\b(?:would (?:also )?(?:like|love) to know|wondering (?:if|whether|what|how|when)|do you know|quick question|one question|a question|can (?:someone|anyone|you) (?:tell|confirm|let me know))\b"),
     # Emoji that answer on their own.
@@ -217,46 +235,6 @@ _RAW: list[tuple[str, str, str]] = [
 ]
 
 CUES: tuple[Cue, ...] = tuple(Cue(i, k, re.compile(p, re.MULTILINE)) for i, k, p in _RAW)
-
-# Out-of-office auto-replies: any one of these (outside quotes) marks the reply as one.
-OUT_OF_OFFICE = re.compile(
-    r"\b(?:out of (?:the )?office|automatic reply|auto-?reply|autoreply|on my return|"
-    r"inbox is not (?:being )?monitored|(?:no|limited) access to (?:my )?e-?mail|"
-    r"thank you for your (?:e-?mail|message)|thanks for your (?:e-?mail|message)|"
-    r"i am currently (?:away|out|on leave|on annual|on maternity|on paternity|off)|"
-    r"(?:will|i'll) (?:reply|respond|pick up messages|get back to you) (?:on|when i(?:'m| am)? (?:back|return))|"
-    r"for (?:anything )?urgent (?:matters|queries|enquiries)?,? please contact|"
-    r"(?:will|i'll) (?:reply|respond|get back|pick up|deal with|action)(?: to)? (?:your |all )(?:message|e-?mail)s?|"
-    r"(?:on (?:annual|maternity|paternity|parental|sick|study) leave|away|out) (?:returning|back) on|"
-    r"away from (?:the office|my desk) until)\b"
-)
-
-# A line that begins a signature or footer: everything from it on is not the answer.
-SIGNATURE_LINE = re.compile(
-    r"^(?:-{2,}\s*|_{2,}\s*|—\s*|(?i:(?:many |kind |best |warm |warmest )?(?:thanks|thank you|regards|wishes|"
-    r"cheers|best|ta|all the best|speak soon|take care|with thanks|yours|sincerely|thx|x+))"
-    r"[\s,.!]*(?:[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})?[\s,.!xX]*)$"
-)
-# A line that is only a name (2-3 capitalised words, maybe pronouns) starts a signature,
-# unless one of its words is an ordinary word people capitalise ("Count Me In", "Yes Please").
-NAME_LINE = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}(?:\s*\([a-z]+/[a-z]+\))?$")
-NOT_NAME_WORDS = frozenset(
-    (
-        "yes", "no", "nope", "yeah", "yep", "count", "see", "sign", "please", "thanks", "thank",
-        "sorry", "me", "happy", "great", "looking", "absolutely", "definitely", "sounds", "not",
-        "good", "lovely", "many", "kind", "best", "can", "could", "will", "would", "i", "put",
-        "add", "book", "go", "why", "oh", "ooh", "ah", "hi", "hello", "dear", "well", "very", "so",
-        "really", "just", "the", "a", "my", "you", "in", "up", "down", "out", "for", "to", "of",
-        "and", "or", "but", "if", "it", "this", "that", "there", "then", "too", "also", "same",
-        "ditto", "keen", "love", "like", "maybe", "perhaps", "possibly", "hopefully", "probably",
-        "fab", "brilliant", "amazing", "excellent", "wonderful", "super", "cheers", "sadly",
-        "unfortunately", "alas", "afraid", "on", "board",
-    )
-)
-FOOTER_LINE = re.compile(
-    r"^(?:sent from (?:my |outlook|mail|yahoo|gmail|samsung)|get outlook for|-{2,}|_{3,}|confidentiality|confidential:|privacy notice|this message (?:and any|is|may)|the information (?:in|contained in) this|"
-    r"on .{0,80} wrote:|from: |sent: |this e-?mail (?:and any|is|may)|disclaimer|>)"
-)
 
 # Words that an announcement uses for each way of attending, for conditional yeses.
 ONLINE_WORDS = re.compile(r"\b(?:online|teams|zoom|virtual(?:ly)?|remote(?:ly)?|webinar|google meet|hybrid)\b")
@@ -285,12 +263,4 @@ UNCERTAIN = re.compile(
     r"|might not|may not|(?:need|have|has|got) to (?:check|confirm|ask|see|clear it|get (?:sign-off|approval|permission|cover|the ok))"
     r"|waiting (?:to hear|for|on|until)|depend(?:s|ing)?|tbc|pending|subject to"
     r"|if (?:i|my|we) (?:can|get|manage)|whether (?:i|my|we)|let (?:me|you) (?:check|confirm|know))\b"
-)
-
-# Self-correction markers: what follows one replaces what came before ("Count me in — oh wait,
-# I'm on leave"). "Actually" counts only at the start of a clause, not as an emphasiser.
-CORRECTION = re.compile(
-    r"\b(?:oh wait|wait,? no|hang on|hold on|scratch that|on second thoughts?|on reflection|"
-    r"ignore (?:that|me|my (?:last|previous) \w+)|change of plans?|correction)\b"
-    r"|(?:^|(?<=[.!?,;:\n—–-])|(?<=[.!?,;:\n—–-] )|\b(?:oh|um|hmm|erm|ah|ok|so) ,?)(?:actually|wait)\b(?!ing)"
 )

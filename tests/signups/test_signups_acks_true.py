@@ -1,0 +1,79 @@
+"""Acknowledgements stay true across a season: every boost says where its member stands now."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+from bot.jobs.signups import add_staff_change, signup_rows
+
+
+def _check_every_boost(world, replies: dict[int, dict]) -> None:
+    """Nobody without a place shows ✅; every waitlist boost shows the current position."""
+    where = {r.person_id: r for r in signup_rows(world.ctx, world.key)}
+    for comment_id, person in replies.items():
+        boosts = world.bot_boosts(comment_id)
+        assert len(boosts) <= 1, (person["name"], boosts)
+        row = where.get(person["id"])
+        status = row.status if row else None
+        for label in boosts:
+            if label == "✅ You're in":
+                assert status == "confirmed", (person["name"], status)
+            if label.startswith("⏳"):
+                assert status == "waitlisted", (person["name"], status)
+                assert label == f"⏳ Waitlist {row.waitlist_position}", (person["name"], label)
+
+
+class TestASeason:
+    def test_joins_withdrawals_and_staff_removals_keep_every_boost_true(self, world) -> None:
+        world.announce(capacity=3)
+        people = [world.member(f"Member {i}", f"m{i}@camden.gov.uk") for i in range(9)]
+        rng = random.Random(7)
+        replies: dict[int, dict] = {}
+        holding: set[int] = set()
+        for step in range(24):
+            person = rng.choice(people)
+            if step % 7 == 6 and holding:
+                email = next(p["email_address"] for p in people if p["id"] in holding)
+                add_staff_change(world.ctx, world.key, email, "remove")
+                holding.discard(next(p["id"] for p in people if p["email_address"] == email))
+            elif person["id"] in holding and rng.random() < 0.6:
+                replies[world.reply(person, "Sorry, I have to drop out")["id"]] = person
+                holding.discard(person["id"])
+            else:
+                replies[world.reply(person, "Yes please, count me in")["id"]] = person
+                holding.add(person["id"])
+            if step % 3 == 2:
+                world.cycle()
+                _check_every_boost(world, replies)
+        world.cycle()
+        world.cycle()
+        _check_every_boost(world, replies)
+        labels = [b for cid in replies for b in world.bot_boosts(cid)]
+        assert any(b.startswith("⏳") for b in labels) or len(holding) <= 3
+
+    def test_waitlist_boosts_move_up_as_places_free(self, world) -> None:
+        world.announce(capacity=1)
+        a, b, c, d = (world.member(f"P{i}", f"p{i}@brent.gov.uk") for i in range(4))
+        ra = world.reply(a, "Yes please")
+        rb = world.reply(b, "Yes please")
+        rc = world.reply(c, "Yes please")
+        rd = world.reply(d, "Yes please")
+        world.cycle()
+        assert world.bot_boosts(rd["id"]) == ["⏳ Waitlist 3"]
+        world.reply(a, "Sorry, I can no longer come")
+        world.cycle()
+        assert world.bot_boosts(ra["id"]) == []
+        assert world.bot_boosts(rb["id"]) == ["✅ You're in"]
+        assert world.bot_boosts(rc["id"]) == ["⏳ Waitlist 1"]
+        assert world.bot_boosts(rd["id"]) == ["⏳ Waitlist 2"]
+        add_staff_change(world.ctx, world.key, "p1@brent.gov.uk", "remove")
+        world.cycle()
+        assert world.bot_boosts(rb["id"]) == []
+        assert world.bot_boosts(rc["id"]) == ["✅ You're in"]
+        assert world.bot_boosts(rd["id"]) == ["⏳ Waitlist 1"]
+        writes = len([r for r in world.sb.request_log if r.method != "GET"])
+        world.cycle()
+        world.sb.clock.advance(timedelta(minutes=5))
+        world.cycle()
+        assert len([r for r in world.sb.request_log if r.method != "GET"]) == writes
