@@ -17,9 +17,12 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/loti-bot demo
 
+# Two workers (CI and every machine here have 2 cores). PYTHONDONTWRITEBYTECODE is cleared
+# so Python's bytecode and pytest's rewritten test modules are cached between runs.
 test: $(STAMP)
 	$(BIN)/ruff check bot tests bench
-	$(BIN)/pytest -q
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -n 2 --dist loadgroup
 
+# Every figure in docs/benchmarks.md, in one command.
 bench: $(STAMP)
-	for f in bench/*.py; do $(BIN)/python $$f || exit 1; done
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python bench/run_all.py

@@ -12,7 +12,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import click
-from sqlalchemy.exc import OperationalError
 
 from bot.logs import REDACTOR, setup_logging
 from bot.settings import DatabaseSettings, Settings, SettingsError, load_settings
@@ -51,6 +50,8 @@ def _fail(message: str, code: int = 1) -> None:
 
 def _context(settings: Settings, now: datetime | None = None, dry_run: bool = False) -> Any:
     """build_context with the errors a person can act on turned into one clear line."""
+    from sqlalchemy.exc import OperationalError
+
     from bot.basecamp.errors import BasecampError
     from bot.config import ConfigError
     from bot.jobs.context import build_context
@@ -73,6 +74,8 @@ def _first_line(err: BaseException) -> str:
 @cli.command()
 def migrate() -> None:
     """Create or upgrade the database schema (the PaaS release phase runs this)."""
+    from sqlalchemy.exc import OperationalError
+
     from bot.store.db import make_engine
     from bot.store.db import migrate as run_migrations
 

@@ -1,11 +1,14 @@
 """ThreadReader: the one way of reading members' replies on the threads the bot watches.
 
 Each poll reads the cross-project comments listing, newest `updated_at` first, for the
-projects that have open threads, once for active comments and once for trashed ones. With
-the client's conditional GETs an unchanged page 1 is a 304, so an idle poll costs two
-requests however many threads are open. Paging stops at the high-water mark (the newest
-`updated_at` already handled, less a small overlap for equal or skewed timestamps), and
-comments are de-duplicated against `seen_comments` by (id, updated_at).
+projects that have open threads (or for every project, when their ids do not fit in one URL),
+once for active comments and once for trashed ones. With the client's conditional GETs an
+unchanged page 1 is a 304, so an idle poll costs two requests however many threads are open.
+(The account-wide `GET /comments.json` cannot replace it: it is ordered newest-created first
+and has no status filter, so an edit to an older reply or a trash would not surface.)
+Paging stops at the high-water mark (the newest `updated_at` already handled, less a small
+overlap for equal or skewed timestamps), and comments are de-duplicated against
+`seen_comments` by (id, updated_at).
 
 A change is recorded in `seen_comments` only after its handler succeeded
 (`mark_processed`), and the high-water mark never passes a change that is not yet
@@ -33,8 +36,9 @@ LISTINGS = ("active", "trashed")
 # A comment can commit a moment after a newer-stamped one; re-read this far behind the mark.
 # Kept small: every comment inside the window is re-listed on each poll.
 DEFAULT_OVERLAP = timedelta(seconds=5)
-# Project ids per listing request, so the URL stays well under common 8 KB limits.
-BUCKETS_PER_REQUEST = 250
+# Characters of project ids a listing URL may carry, so it stays well under common 8 KB
+# request-line limits (about 540 ten-digit Basecamp ids).
+BUCKET_CHARS = 6000
 
 
 @dataclass(frozen=True)
@@ -193,7 +197,7 @@ class ThreadReader:
         threads = {row.recording_id: _thread(row) for row in rows}
         if not threads:
             return []
-        buckets = sorted({t.project_id for t in threads.values()})
+        buckets = _bucket_filter({t.project_id for t in threads.values()})
         now = _utc(self.clock())
 
         # (listing, comment) pairs on watched threads, not by the bot.
@@ -223,15 +227,13 @@ class ThreadReader:
             # seen it settle; from then on page only down to the mark itself.
             cutoff = mark if mark is None or verified else mark - self.overlap
             newest = mark
-            for start in range(0, len(buckets), BUCKETS_PER_REQUEST):
-                for comment in self._listing(buckets[start:start + BUCKETS_PER_REQUEST],
-                                             listing):
-                    updated = _utc(comment.updated_at)
-                    if cutoff is not None and updated < cutoff:
-                        break
-                    newest = updated if newest is None else max(newest, updated)
-                    if self._relevant(comment, threads):
-                        candidates.append((listing, comment))
+            for comment in self._listing(buckets, listing):
+                updated = _utc(comment.updated_at)
+                if cutoff is not None and updated < cutoff:
+                    break
+                newest = updated if newest is None else max(newest, updated)
+                if self._relevant(comment, threads):
+                    candidates.append((listing, comment))
             settled = mark is not None and now >= mark + 2 * self.overlap
             self._pending.marks[listing] = (newest, newest == mark and (verified or settled))
 
@@ -267,8 +269,9 @@ class ThreadReader:
         self._pending.unprocessed = {_ident(c.comment) for c in changes}
         return changes
 
-    def _listing(self, buckets: list[int], listing: str) -> Iterator[Comment]:
-        """Comments in these projects, most recently updated first (lazy, page by page)."""
+    def _listing(self, buckets: list[int] | None, listing: str) -> Iterator[Comment]:
+        """Comments in these projects (None: every project the bot can see), most recently
+        updated first (lazy, page by page)."""
         for raw in self.client.recordings(
             "Comment", bucket=buckets, status=None if listing == "active" else listing,
             sort="updated_at", direction="desc",
@@ -371,6 +374,18 @@ class ThreadReader:
             conn.execute(watched_threads.update()
                          .where(watched_threads.c.recording_id == recording_id)
                          .values(synced=True))
+
+
+def _bucket_filter(projects: set[int]) -> list[int] | None:
+    """The projects to name in the listing URL, or None to list every project the bot sees.
+
+    Naming them keeps the listing to the watched projects. When they do not fit in one URL,
+    one listing of all active projects (the API's default) beats one request per chunk of
+    ids: an idle poll then stays at one request per listing however many threads are open.
+    Archived projects drop out of that listing, but an archived project is read-only.
+    """
+    ordered = sorted(projects)
+    return ordered if len(",".join(map(str, ordered))) <= BUCKET_CHARS else None
 
 
 def _parse(raw: Any) -> Comment | None:

@@ -16,7 +16,7 @@ from bot.basecamp.models import is_member
 from bot.config.mentoring import MentoringRound
 from bot.core.calendar import PlannedPost, catch_up
 from bot.core.matching import MatchResult, Person, match
-from bot.core.mentoring import level_of, read_replies, read_reply, reply_text
+from bot.core.mentoring import MentoringReading, level_of, read_replies, read_reply, reply_text
 from bot.core.mentoring_answers import find_pair, read_approval, read_met
 from bot.jobs import asking, posting
 from bot.jobs.planner import PLANNERS
@@ -134,14 +134,15 @@ def handle_call_reply(ctx: JobContext, change: ReplyChange) -> None:
         return
     comment = change.comment
     with ctx.store.transaction() as conn:
-        save_call_reply(ctx, conn, rnd, comment, trashed=change.change == "trashed")
+        folded = save_call_reply(ctx, conn, rnd, comment, trashed=change.change == "trashed")
     asked = asking.question_for(ctx, CALL, rnd.key, comment.id)
     if change.change == "trashed":
         if asked is not None and asked.status == "open":
             asking.settle(ctx, asked, None, "trashed")
         return
     reading = read_reply(comment.content, rnd.vocabulary())
-    if not reading.sure:
+    # Topics alone are clear once her earlier replies gave a role (read_replies' own rule).
+    if not reading.sure and not (reading.intent == "topics" and folded.role != "none"):
         # An unclear role is asked about, never guessed; the reply counts for nothing meanwhile.
         if asked is None:
             _ask(ctx, rnd, change.thread.recording_id, comment, reading)
@@ -163,15 +164,14 @@ def _ask(ctx: JobContext, rnd: MentoringRound, thread_id: int, comment: Any, rea
 
 
 def save_call_reply(ctx: JobContext, conn: Any, rnd: MentoringRound, comment: Any,
-                    trashed: bool) -> None:  # fmt: skip
+                    trashed: bool) -> MentoringReading:  # fmt: skip
     """Store one reply and recompute its author's end state from all her replies."""
     creator = comment.creator
     t.save_reply(conn, comment_id=comment.id, round_key=rnd.key, person_id=creator.id,
                  html=comment.content or "", created_at=comment.created_at, trashed=trashed)
     vocab = rnd.vocabulary()
-    # Only replies read for sure count: an unclear one waits for the member's answer.
-    sure = [h for h in t.person_replies(conn, rnd.key, creator.id) if read_reply(h, vocab).sure]
-    reading = read_replies(sure, vocab)
+    # read_replies skips unclear replies: they wait for the member's answer.
+    reading = read_replies(t.person_replies(conn, rnd.key, creator.id), vocab)
     email = (creator.email_address or "").lower() or None
     org = ctx.config.network.organisation_for(email)
     t.save_person(
@@ -182,6 +182,7 @@ def save_call_reply(ctx: JobContext, conn: Any, rnd: MentoringRound, comment: An
         offers=reading.offers, wants=reading.wants,
         capacity=min(reading.capacity, rnd.max_capacity), preferences=reading.preferences,
     )  # fmt: skip
+    return reading
 
 
 def _sync_call(ctx: JobContext, rnd: MentoringRound, call_id: int) -> None:

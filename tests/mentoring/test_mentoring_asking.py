@@ -1,37 +1,26 @@
 """An unclear mentoring role leads to one question, not a guess; the member's reply answers it.
 
-Today's mentoring reader is always sure; the stepwise reader (issue 9) returns sure=False for
-roles it cannot tell. Until it lands, the real reader is wrapped so that one phrase reads as
-unsure: everything the job does with that reading is real (sandbox, store, templates).
+Topics with no role ("Keen on the cloud stuff") are what the reader cannot place: mentor or mentee?
+Everything here is real: the reader, sandbox, store and templates.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from mentoring_world import World
 
-from bot.core import mentoring as reader
-from bot.jobs import mentoring as job
 from bot.jobs.asking import awaiting_answers
 from bot.store import mentoring_tables as t
 from bot.store.db import Store, make_engine
 
 CALL = datetime(2027, 2, 1, 10, 0, tzinfo=UTC)
-UNCLEAR = "Happy to help with cloud in whatever way suits"
+UNCLEAR = "Keen on the cloud stuff"
 
 
 @pytest.fixture
-def world(sandbox, db_url, tmp_path, monkeypatch) -> World:
-    real = reader.read_reply
-
-    def read_reply(html, vocab):
-        got = real(html, vocab)
-        return dataclasses.replace(got, sure=False) if UNCLEAR in (html or "") else got
-
-    monkeypatch.setattr(job, "read_reply", read_reply)
+def world(sandbox, db_url, tmp_path) -> World:
     w = World(sandbox, db_url, tmp_path)
     w.write_round(call_at="2027-02-01 10:00", match_at="2027-02-22 10:00",
                   introduce_at="2027-02-24 10:00", approval="false")  # fmt: skip

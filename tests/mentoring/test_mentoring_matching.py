@@ -171,3 +171,36 @@ def test_a_forbidden_pair_is_never_forced_to_fill_a_row() -> None:
               mentor(2, capacity=1, mentee=True)]  # fmt: skip
     result = match(people, Rules(weights=Weights(matched=0.0), across_orgs="required"))
     assert [(p.mentor_id, p.mentee_id) for p in result.pairs][:1] == [(0, 1)]
+
+
+@st.composite
+def all_both_instances(draw):
+    # Members who only said "happy to do both": no level, no topics, capacity 1. Every pair
+    # scores the same, so an unconstrained assignment is full of both-ways pairs.
+    n = draw(st.integers(2, 5))
+    people = [Person(pid, f"P{pid}", org=draw(st.sampled_from([None, "a", "b"])),
+                     capacity=1, mentee=True) for pid in range(n)]  # fmt: skip
+    previous = draw(st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3))
+    rules = Rules(levels=LEVELS, across_orgs=draw(st.sampled_from(["required", "preferred"])))
+    return people, rules, previous
+
+
+@settings(max_examples=150, deadline=None)
+@given(all_both_instances())
+def test_all_both_rounds_match_brute_force_optimum(instance) -> None:
+    people, rules, previous = instance
+    result = match(people, rules, previous)
+    assert result.exact and result.gap == 0
+    assert abs(result.total - brute_force(people, rules, previous)) < 1e-6
+    directed = {(p.mentor_id, p.mentee_id) for p in result.pairs}
+    assert not any((b, a) in directed for a, b in directed)
+    assert len({p.mentee_id for p in result.pairs}) == len(result.pairs)
+    assert len({p.mentor_id for p in result.pairs}) == len(result.pairs)
+
+
+def test_an_all_both_round_of_three_is_a_cycle() -> None:
+    # Three people, each happy to do both: the best is a ring (3 pairs), never a both-ways pair.
+    people = [Person(i, f"P{i}", capacity=1, mentee=True) for i in range(3)]
+    result = match(people, Rules())
+    assert len(result.pairs) == 3 and result.exact
+    assert {p.mentor_id for p in result.pairs} == {0, 1, 2}

@@ -69,7 +69,9 @@ def test_other_languages_clear_yes_and_no(text: str, intent: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Może, zobaczymy", "Hoyto ashbo", "Sí pero no sé",
-                                  "Vielleicht, mal sehen"])
+                                  "Vielleicht, mal sehen",
+                                  # another script altogether: plainly not English
+                                  "হ্যাঁ, আমি আসতে চাই", "Да, я приду", "Ναι, θα έρθω"])
 def test_other_languages_not_clearly_read_are_unsure(text: str) -> None:
     got = read(f"<div>{text}</div>")
     assert (got.sure, got.maybe_not_english) == (False, True), got.reasons

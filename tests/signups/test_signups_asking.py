@@ -10,7 +10,7 @@ from bot.jobs.asking import awaiting_answers
 from bot.jobs.signups import signup_rows
 from bot.store import signups_repo as repo
 
-UNSURE = "Nothing could keep me away"  # no cue the reader knows: it must ask, not guess
+UNSURE = "Could I be considered?"  # a passive request: the reader asks rather than guesses
 ASKED = "I couldn't tell whether you'd like a place"
 
 
@@ -53,7 +53,7 @@ class TestTheQuestion:
         r1 = world.reply(jo, UNSURE)
         world.cycle()
         world.sb.clock.advance(timedelta(seconds=20))
-        world.sb.edit_comment(r1["id"], "<div>Nothing would keep me away, honestly</div>")
+        world.sb.edit_comment(r1["id"], "<div>Could I be considered, do you think?</div>")
         world.cycle()
         assert len(_questions(world)) == 1
         assert _statuses(world) == {"jo@camden.gov.uk": "awaiting answer"}
@@ -84,8 +84,8 @@ class TestTheQuestion:
     def test_not_english_gets_a_plain_question_and_staff_are_told_once(self, world) -> None:
         world.announce(capacity=2)
         ioana = world.member("Ioana Pop", "ioana@brent.gov.uk")
-        world.reply(ioana, "Da, vin cu drag!")
-        world.reply(ioana, "Chętnie przyjdę!")
+        world.reply(ioana, "Poate, depinde de program")  # Romanian: "maybe, depends"
+        world.reply(ioana, "হ্যাঁ, আমি আসতে চাই")  # Bengali script
         world.cycle()
         asked = _questions(world)
         assert len(asked) == 2
@@ -221,7 +221,7 @@ class TestCost:
         world.announce(capacity=5)
         people = [world.member(f"Member {i}", f"m{i}@camden.gov.uk") for i in range(6)]
         for i, p in enumerate(people):
-            world.reply(p, "Chętnie przyjdę!" if i % 2 else "Can I bring my laptop?")
+            world.reply(p, "Poate, depinde de program" if i % 2 else "Can I bring my laptop?")
         before = len(world.sb.request_log)
         world.cycle(plan=False)
         listed = [

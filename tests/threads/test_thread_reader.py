@@ -171,7 +171,7 @@ class TestPaging:
         assert [c.comment.id for c in changes] == posted
         assert handle_all(reader) == []
 
-    @pytest.mark.parametrize("threads", [1, 10, 100])
+    @pytest.mark.parametrize("threads", [1, 10, 100, 500])
     def test_idle_poll_costs_constant_requests(
         self, handle_all, threads, board, sandbox, store, amara,
     ):
@@ -194,6 +194,49 @@ class TestPaging:
         assert handle_all(reader) == []
         assert client.request_count - before == 2  # the active and the trashed listing
         assert client.stats.not_modified - not_modified == 2  # both answered 304
+
+    def test_more_projects_than_one_url_holds_still_see_new_edited_and_trashed_replies(
+        self, handle_all, board, sandbox, store, amara, monkeypatch,
+    ):
+        # Too many projects to name in one listing URL: the listing covers every project the
+        # bot can see, still one request per listing, and misses nothing.
+        monkeypatch.setattr("bot.threads.BUCKET_CHARS", 12)
+        sandbox.rate_limit(enabled=False)
+        client = BasecampClient(sandbox.account_id, sandbox.token, "LOTI tests (t@loti.test)",
+                                api_url=sandbox.api_url, pacer=Pacer(100_000, 1.0))
+        reader = ThreadReader(store, client, sandbox.bot_person["id"], clock=sandbox.clock.now)
+        bot = sandbox.bot_person["id"]
+        threads, replies = [], []
+        for i in range(8):
+            project = sandbox.add_project(f"Event {i}")
+            board_id = next(t["id"] for t in project["dock"] if t["name"] == "message_board")
+            msg = sandbox.post_message(bot, board_id, f"Sign up {i}", "<div>Hi</div>")
+            reader.watch(msg["id"], project["id"], "signup", f"event:{i}")
+            threads.append(msg["id"])
+            replies.append(board.reply(amara, msg["id"], "<div>Count me in</div>"))
+        other = sandbox.add_project("Not watched")  # its comments are listed, then ignored
+        other_board = next(t["id"] for t in other["dock"] if t["name"] == "message_board")
+        other_msg = sandbox.post_message(bot, other_board, "Chat", "<div>Hi</div>")
+        assert len(handle_all(reader)) == 8
+        sandbox.clock.advance(timedelta(seconds=60))
+        handle_all(reader)
+        before = client.request_count
+        assert handle_all(reader) == []
+        assert client.request_count - before == 2
+
+        sandbox.clock.advance(timedelta(seconds=60))
+        board.reply(amara, other_msg["id"], "<div>Not a sign-up</div>")
+        new = board.reply(amara, threads[7], "<div>Me too</div>")
+        sandbox.clock.advance(timedelta(seconds=1))
+        sandbox.edit_comment(replies[5]["id"], "<div>Count me in, plus one</div>")
+        sandbox.clock.advance(timedelta(seconds=1))
+        sandbox.trash_comment(replies[0]["id"])
+        before = client.request_count
+        got = {(c.comment.id, c.change) for c in handle_all(reader)}
+        assert got == {(new["id"], "new"), (replies[5]["id"], "edited"),
+                       (replies[0]["id"], "trashed")}  # fmt: skip
+        assert client.request_count - before == 2
+        assert not any("bucket=" in r.path for r in sandbox.request_log[-2:])
 
 
 class TestMalformedListingItems:

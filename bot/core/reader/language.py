@@ -48,6 +48,8 @@ COMMON = set(
     ]
 )
 _FOREIGN_LETTERS = re.compile(r"[ąćęłńśźżăâîșțşţãõçñáéíóúàèìòùêôûäöüßığ¿¡]")
+# A letter outside the Latin alphabets (Bengali, Arabic, Cyrillic, Greek, ...).
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00C0-\u024F\u1E00-\u1EFF]")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _ENGLISH = frozenset(
     [
@@ -64,7 +66,11 @@ _MAYBE = set(MAYBE.split())
 
 def looks_foreign(low: str) -> bool:
     """The reply reads as not English: foreign letters or words, and few English words."""
-    words = _WORD.findall(low[:2000])
+    head = low[:2000]
+    non_latin = len(_NON_LATIN_LETTER.findall(head))
+    if non_latin and non_latin * 2 >= sum(c.isalpha() for c in head):
+        return True  # mostly another script: plainly not English, whatever the words
+    words = _WORD.findall(head)
     if not words:
         return False
     english = sum(w in _ENGLISH for w in words)

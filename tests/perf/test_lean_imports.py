@@ -1,0 +1,45 @@
+"""The CLI and the worker start without the numerical stack (and `--help` without a database).
+
+Each check runs in a fresh interpreter, since this test process has long since imported
+everything.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+HEAVY = ("numpy", "scipy", "sqlalchemy")
+
+
+def loaded_after(code: str) -> set[str]:
+    """Which of HEAVY a fresh interpreter has imported after running `code`."""
+    report = f"print(__import__('json').dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+    probe = f"import sys\n{code}\n{report}"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True, timeout=60)  # fmt: skip
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_importing_the_cli_loads_neither_numpy_scipy_nor_sqlalchemy() -> None:
+    assert loaded_after("import bot.cli") == set()
+
+
+def test_help_loads_neither_numpy_scipy_nor_sqlalchemy() -> None:
+    code = ("import sys\nsys.argv = ['loti-bot', '--help']\nfrom bot.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass")  # fmt: skip
+    assert loaded_after(code) == set()
+
+
+def test_config_worker_and_jobs_load_no_numpy_or_scipy() -> None:
+    modules = ("bot.config", "bot.config.mentoring", "bot.core.matching", "bot.jobs.mentoring",
+               "bot.jobs.context", "bot.worker")  # fmt: skip
+    assert not loaded_after("\n".join(f"import {m}" for m in modules)) & {"numpy", "scipy"}
+
+
+def test_matching_a_round_does_load_scipy() -> None:
+    # The guard above is only meaningful if matching really is where scipy comes in.
+    code = ("from bot.core.matching import Person, Rules, match\n"
+            "match([Person(1, 'A', capacity=1), Person(2, 'B', mentee=True)], Rules())")
+    assert {"numpy", "scipy"} <= loaded_after(code)
