@@ -246,6 +246,8 @@ FEATURE_COMMANDS: dict[str, str | None] = {
     "bot.commands.mentoring": None,
     "bot.commands.auth": "auth_command",
     "bot.commands.status": "status_command",
+    "bot.commands.ideas": None,
+    "bot.commands.report": None,
 }
 
 

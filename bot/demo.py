@@ -430,5 +430,11 @@ def run_demo(steps: int | None = None, config_dir: str | Path = REPO / "config",
                   else " (no warnings or errors)"))
     click.echo(f"Sandbox state saved to {state_file}" if state_file
                else "Sandbox state not kept (use --state-file PATH to keep it).")
+    if steps is None:  # the whole story: then the programme's scenes (bot/demo_programme.py)
+        from bot.demo_programme import run_programme_scenes
+
+        with logs_to_file(out / "programme.log", problems):
+            run_programme_scenes(templates_dir)
+        click.echo(f"The programme scenes' log: {out / 'programme.log'}")
     click.echo("Demo finished.")
     return summary

@@ -233,6 +233,18 @@ class Outbox:
             ),
         ))
 
+    def create_attachment(self, key: str, name: str, data: bytes, content_type: str) -> Any:
+        """Upload a file to embed (e.g. a chart); the result carries its `attachable_sgid`.
+
+        An upload is invisible until a post embeds it, and Basecamp has no list to find it
+        in, so an unsure upload is simply sent again (no `find`).
+        """
+        return self._run(_Write(
+            key, "attachment", None, "in the account",
+            {"name": name, "sha256": hashlib.sha256(data).hexdigest()},
+            send=lambda: self.client.create_attachment(name, data, content_type),
+        ))
+
     def create_boost(self, key: str, recording_id: int, content: str) -> Any:
         """Boost a recording (a small reaction, e.g. on a member's reply)."""
         def stale(since: datetime, claimed: set[int]) -> None:

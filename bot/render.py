@@ -239,7 +239,9 @@ def _load_samples() -> None:
     import importlib
     import importlib.util
 
-    for name in ("bot.render_samples", "bot.jobs.signups", "bot.jobs.mentoring"):
+    for name in ("bot.render_samples", "bot.jobs.signups", "bot.jobs.mentoring",
+                 "bot.jobs.funding", "bot.jobs.network_join", "bot.jobs.ideas",
+                 "bot.jobs.digest"):
         if importlib.util.find_spec(name) is not None:
             importlib.import_module(name)
 

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 import requests
 from pydantic import BaseModel
 
+from bot.basecamp.attachments import AttachmentsMixin
 from bot.basecamp.cache import ConditionalCache, MemoryCache
 from bot.basecamp.errors import BasecampError, ConstructionFailed
 from bot.basecamp.models import (
@@ -39,7 +40,7 @@ RECORDING_TYPES = frozenset({
 _CONSTRUCTION_PENDING = {"pending"}  # anything but pending or completed is a failure
 
 
-class BasecampClient(ToolsMixin):
+class BasecampClient(ToolsMixin, AttachmentsMixin):
     """The bot's only door to Basecamp; every list is a lazy Link-following iterator."""
 
     def __init__(

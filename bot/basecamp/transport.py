@@ -29,6 +29,14 @@ from bot.basecamp.paging import parse_next_link, parse_total_count
 log = logging.getLogger("bot.basecamp")
 
 JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+
+
+@dataclass(frozen=True)
+class RawBody:
+    """A binary request body (an attachment upload), sent as-is with its own Content-Type."""
+
+    data: bytes
+    content_type: str
 _CONTACT = re.compile(r"\S+@\S+\.\S+|https?://\S+")
 
 
@@ -151,7 +159,10 @@ class Transport:
             before_sleep=self._before_sleep,
             reraise=True,
         )
-        data = None if body is None else json.dumps(body, default=_json_default).encode()
+        if isinstance(body, RawBody):
+            data: bytes | RawBody | None = body
+        else:
+            data = None if body is None else json.dumps(body, default=_json_default).encode()
         return retrying(self._attempt, method, url, data, conditional)
 
     def _wait(self, state: RetryCallState) -> float:
@@ -169,7 +180,9 @@ class Transport:
 
     # -- one attempt ---------------------------------------------------------------------
 
-    def _attempt(self, method: str, url: str, data: bytes | None, conditional: bool) -> Reply:
+    def _attempt(
+        self, method: str, url: str, data: bytes | RawBody | None, conditional: bool
+    ) -> Reply:
         cached = None
         if method == "GET" and conditional and self.cache is not None:
             cached = self.cache.get(url)
@@ -194,14 +207,17 @@ class Transport:
         return self._handle(method, url, response)
 
     def _send(
-        self, method: str, url: str, data: bytes | None, cached: CachedResponse | None
+        self, method: str, url: str, data: bytes | RawBody | None, cached: CachedResponse | None
     ) -> requests.Response:
         headers = {
             "Authorization": f"Bearer {self._access_token}",
             "User-Agent": self.user_agent,
             "Accept": "application/json",
         }
-        if data is not None:
+        if isinstance(data, RawBody):
+            headers["Content-Type"] = data.content_type
+            data = data.data
+        elif data is not None:
             headers["Content-Type"] = JSON_CONTENT_TYPE
         if cached is not None:
             if cached.etag:

@@ -13,7 +13,10 @@ from typing import Any
 
 import click
 
-COLUMNS = ("name", "email", "organisation", "status", "waitlist_position", "replied_at", "link")
+COLUMNS = (
+    "name", "email", "organisation", "status", "waitlist_position", "replied_at", "link",
+    "funded_by",
+)
 
 
 @dataclass
@@ -41,6 +44,7 @@ def export_rows(rows: list[Any], fmt: str) -> str:
                 "waitlist_position": r.waitlist_position if r.waitlist_position is not None else "",
                 "replied_at": r.replied_at.isoformat() if r.replied_at else "",
                 "link": r.link or "",
+                "funded_by": getattr(r, "funded_by", None) or "",
             }
         )
     if fmt == "json":

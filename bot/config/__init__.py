@@ -19,7 +19,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bot.config.base import StrictModel
 from bot.config.cohorts import Cohort
+from bot.config.digest import DigestFile, StaffDigest
 from bot.config.events import EventSeries
+from bot.config.ideas import IdeasConfig, IdeasFile
 from bot.config.mentoring import MentoringRound
 from bot.config.messages import plain_message
 from bot.config.network import NetworkConfig
@@ -88,6 +90,8 @@ class Config:
     events: list[EventSeries] = field(default_factory=list)
     mentoring: list[MentoringRound] = field(default_factory=list)
     replies: ReplyLexicon = field(default_factory=ReplyLexicon)
+    ideas: IdeasConfig | None = None  # ideas.yaml (issue 13)
+    digest: StaffDigest | None = None  # digest.yaml (issue 13)
     source_files: list[Path] = field(default_factory=list)
 
 
@@ -114,12 +118,17 @@ def load_config(directory: str | Path) -> Config:
         keys = [item.key for item in getattr(loaded, part)]
         _check_unique_keys(directory / f"{part}.yaml", part, keys)
     replies = optional("replies.yaml", ReplyLexicon)
+    _check_confirmers(directory / "cohorts.yaml", network, cohorts.cohorts)  # type: ignore
+    ideas = optional("ideas.yaml", IdeasFile)
+    digest = optional("digest.yaml", DigestFile)
     return Config(
         network=network,  # type: ignore[arg-type]
         cohorts=list(cohorts.cohorts),  # type: ignore[attr-defined]
         events=list(events.events),  # type: ignore[attr-defined]
         mentoring=list(mentoring.mentoring),  # type: ignore[attr-defined]
         replies=replies,  # type: ignore[arg-type]
+        ideas=ideas.ideas,  # type: ignore[attr-defined]
+        digest=digest.digest,  # type: ignore[attr-defined]
         source_files=sources,
     )
 
@@ -173,6 +182,19 @@ def locate_in_file(path: str | Path, loc: tuple[Any, ...]) -> int | None:
     except (OSError, yaml.YAMLError):
         return None
     return _locate(root, loc, "")[0]
+
+
+def _check_confirmers(path: Path, network: Any, cohorts: tuple[Cohort, ...]) -> None:
+    """A cohort's funding confirmer must name an organisation in network.yaml."""
+    known = {o.key for o in network.organisations}
+    for i, cohort in enumerate(cohorts):
+        for j, confirmer in enumerate(cohort.funding.confirmers if cohort.funding else ()):
+            if confirmer.organisation not in known:
+                root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+                loc = ("cohorts", i, "funding", "confirmers", j, "organisation")
+                line, where = _locate(root, loc, "value_error")
+                raise ConfigError(path, line, where, f"{confirmer.organisation!r} is not an "
+                                  "organisation key in network.yaml")
 
 
 def _check_duplicate_keys(path: Path, node: Node | None) -> None:

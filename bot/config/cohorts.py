@@ -12,6 +12,7 @@ from pydantic import AfterValidator, Field, PositiveInt, field_validator, model_
 
 from bot.config.base import CalendarDate, ClockTime, StrictModel
 from bot.config.events import check_key
+from bot.config.funding import CohortFunding
 from bot.core.calendar import LONDON, course_week, occurrence_times, reflection_dates
 
 TOOLS = ("message_board", "schedule", "chat", "questionnaire", "todoset", "vault")
@@ -147,6 +148,8 @@ class Cohort(StrictModel):
     welcome_template: str = "cohort_welcome"
     reflection: Reflection
     check_in: CheckIn | None = None
+    funding: CohortFunding | None = None  # who pays for places (issue 13)
+    join_network: bool = True  # at the end, welcome participants into the network project
 
     @field_validator("key")
     @classmethod
@@ -172,6 +175,11 @@ class Cohort(StrictModel):
         if self.recruitment and self.recruitment.closes_on >= self.setup_on:
             raise ValueError(
                 f"recruitment must close before the project is set up on {self.setup_on}"
+            )
+        if self.funding and self.funding.loti_places > self.capacity:
+            raise ValueError(
+                f"funding.loti_places ({self.funding.loti_places}) is more than capacity "
+                f"({self.capacity}), the course's seats"
             )
         if self.check_in and "questionnaire" not in self.tools and self.template is None:
             raise ValueError("check_in needs the questionnaire tool in tools")

@@ -8,6 +8,11 @@ Rules: capacity; one place per person; a waitlist in reply order with automatic 
 when a place frees up; places held for each member organisation until the reservation
 deadline, then released to the waitlist in reply order; an optional maximum per
 organisation; a closing time after which joins get no place; staff adds and removals.
+
+Funding (optional, for cohorts): the capacity is then the places LOTI funds, and a
+"borough" entry (an organisation's confirmer said yes) gives a waiting member of that
+organisation one of the extra, borough-funded places; each confirmed person's `funded_by`
+says who pays ("loti" or the organisation's key).
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ class Entry:
     ref: str  # unique id of the reply, e.g. "comment:123", "boost:9", "staff:4"
     who: str  # the person it is about, e.g. "person:42" or "email:sam@x.gov.uk"
     at: datetime
-    intent: str  # join | decline | withdraw | maybe | question | other | add | remove
+    intent: str  # join | decline | withdraw | maybe | question | other | add | remove | borough
     org: str | None = None  # member organisation key, company name, or None if unknown
     staff: bool = False  # staff adds ignore capacity and closing; staff removals always apply
 
@@ -55,6 +60,7 @@ class Person:
     at: datetime | None = None
     promoted_from: str | None = None  # the join entry, if they got their place off the waitlist
     place_ref: str | None = None  # the join entry that holds their place or waitlist spot
+    funded_by: str | None = None  # "loti" or an organisation key (only when funding is on)
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,16 @@ class Outcome:
     position: int | None = None
 
 
+@dataclass(frozen=True)
+class Funding:
+    """Places beyond LOTI's that organisations may fund, one agreed person at a time."""
+
+    borough_places: int  # the course's seats minus the places LOTI funds
+
+
+LOTI = "loti"
+
+
 @dataclass
 class Ledger:
     """The result: people, each entry's outcome, and the live places line."""
@@ -74,6 +90,7 @@ class Ledger:
     people: dict[str, Person] = field(default_factory=dict)
     outcomes: dict[str, Outcome] = field(default_factory=dict)
     closed: bool = False
+    borough: dict[str, str] = field(default_factory=dict)  # who -> organisation paying
 
     @property
     def confirmed(self) -> list[Person]:
@@ -91,7 +108,7 @@ class Ledger:
     def line(self) -> str:
         """The live line for the announcement, e.g. "12 of 40 places taken · 3 on the waitlist"."""
         taken = len(self.confirmed)
-        text = f"{taken} of {self.capacity} places taken"
+        text = f"{taken} of {self.capacity + len(self.borough)} places taken"
         if self.waitlist:
             text += f" · {len(self.waitlist)} on the waitlist"
         if self.closed:
@@ -100,8 +117,11 @@ class Ledger:
 
 
 class _Replay:
-    def __init__(self, rules: RulesLike, member_orgs: Sequence[str]) -> None:
+    def __init__(
+        self, rules: RulesLike, member_orgs: Sequence[str], funding: Funding | None = None
+    ) -> None:
         self.rules = rules
+        self.funding = funding
         self.member_orgs = tuple(member_orgs)
         self.ledger = Ledger(capacity=rules.capacity)
         self.order: list[str] = []  # confirmed, in order
@@ -157,6 +177,9 @@ class _Replay:
             self.ledger.people[who].position = i
 
     def _release(self, who: str) -> None:
+        # A borough-funded place is the organisation's money: giving it up frees no LOTI place.
+        self.ledger.borough.pop(who, None)
+        self.ledger.people[who].funded_by = None
         if who in self.order:
             self.order.remove(who)
             org = self.ledger.people[who].org
@@ -189,6 +212,8 @@ class _Replay:
         holds = person is not None and person.status in HOLDS_PLACE
         if e.intent in ("join", "add"):
             return self._join(e, person, holds)
+        if e.intent == "borough":
+            return self._borough(e, person)
         if e.intent in ("decline", "withdraw", "remove"):
             if holds:
                 self._release(e.who)
@@ -228,6 +253,20 @@ class _Replay:
         self.joined_by[e.who] = e.ref
         return Outcome("waitlisted", person.position)
 
+    def _borough(self, e: Entry, person: Person | None) -> Outcome:
+        """An organisation agreed to fund this waiting person's place."""
+        if self.funding is None or person is None or person.status != "waitlisted":
+            return Outcome("noted")  # already in, gone, or never asked for: nothing to open
+        if len(self.ledger.borough) >= self.funding.borough_places:
+            return Outcome("full")
+        self.queue.remove(e.who)
+        self._renumber()
+        person.status, person.position = "confirmed", None
+        person.funded_by = e.org or person.org
+        person.promoted_from = self.joined_by.get(e.who)
+        self.ledger.borough[e.who] = person.funded_by or ""
+        return Outcome("confirmed")
+
     def release_reservations(self) -> None:
         """At the reservation deadline: held places go to the waitlist in reply order."""
         self.reserving = False
@@ -235,10 +274,14 @@ class _Replay:
 
 
 def compute(
-    rules: RulesLike, entries: Iterable[Entry], now: datetime, member_orgs: Sequence[str] = ()
+    rules: RulesLike,
+    entries: Iterable[Entry],
+    now: datetime,
+    member_orgs: Sequence[str] = (),
+    funding: Funding | None = None,
 ) -> Ledger:
     """Replay every entry in order and return where everyone stands at `now`."""
-    replay = _Replay(rules, member_orgs)
+    replay = _Replay(rules, member_orgs, funding)
     deadline = rules.reservation_deadline
     pending_release = replay.reserving and deadline is not None and deadline <= now
     for e in sorted(entries, key=lambda e: (e.at, e.ref)):
@@ -251,4 +294,7 @@ def compute(
     if pending_release:
         replay.release_reservations()
     replay.ledger.closed = rules.closes_at is not None and now >= rules.closes_at
+    if funding is not None:
+        for who in replay.order:
+            replay.ledger.people[who].funded_by = LOTI
     return replay.ledger

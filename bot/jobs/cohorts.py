@@ -63,6 +63,9 @@ def cohort_plan(c: Cohort, tz: ZoneInfo) -> list[PlannedPost]:
                                  lead_time(s.starts_at, 1, MORNING, tz), s.starts_at))
         after = s.ends_at + timedelta(minutes=c.reflection.follow_up_minutes_after)
         posts.append(PlannedPost(f"{sk}:followup", "followup", after, after + timedelta(days=7)))
+    from bot.jobs.network_join import network_posts
+
+    posts += network_posts(c, tz)
     if c.check_in is not None:
         posts.append(PlannedPost(f"{k}:checkin:pause", "checkin_pause", course_end))
     return posts
@@ -191,9 +194,13 @@ def _recruitment(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
     if message is None:
         return None
     staff = ctx.config.network.staff
+    capacity, minimum = c.capacity, c.per_org_minimum
+    if c.funding is not None:  # the ledger's places are LOTI's; organisations fund the rest
+        capacity = c.funding.loti_places
+        minimum = 1 if c.funding.rule == "first_place_then_reply_order" else 0
     rules = SignupRules(
-        capacity=c.capacity, closes_at=end_of_day(r.closes_on, ctx.tz), waitlist=True,
-        per_org_minimum=c.per_org_minimum, per_org_maximum=c.per_org_maximum,
+        capacity=capacity, closes_at=end_of_day(r.closes_on, ctx.tz), waitlist=True,
+        per_org_minimum=minimum, per_org_maximum=c.per_org_maximum,
         reservation_deadline=end_of_day(r.reservation_deadline, ctx.tz),
         staff_contact=staff[0].email if staff else None,
     )
@@ -221,7 +228,7 @@ def _nudge(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
                   if x.champion_email in by_email else None} for x in rows]
         subject, body = ctx.renderer.render_post(
             "staff_coverage", **base, coverage=table, total_taken=len(emails),
-            as_of=post.due_at)
+            as_of=post.due_at, funding=_funding_summary(ctx, c))
         posted |= ctx.outbox.create_message(f"{post.key}:staff", staff_place.board_id,
                                             subject, body) is not None
     if not any(x.needed > 0 for x in rows):
@@ -237,6 +244,12 @@ def _nudge(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
         announcement_url=announcement.app_url or announcement.url or "")
     done = ctx.outbox.create_message(post.key, net.board_id, subject, body)
     return "posted" if done is not None else None
+
+
+def _funding_summary(ctx: JobContext, c: Cohort) -> dict[str, Any] | None:
+    from bot.jobs.funding import coverage_summary
+
+    return coverage_summary(ctx, c)
 
 
 def _people_for(ctx: JobContext, c: Cohort) -> tuple[list[dict], list[dict], list[dict]]:
@@ -386,8 +399,11 @@ def _followup(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
     if place is None:
         return None
     s = _session(c, post, ctx.tz)
+    from bot.jobs.network_join import followup_extras
+
     subject, body = ctx.renderer.render_post("reflection_followup",
-                                             **session_context(c, s.number, ctx.tz))
+                                             **session_context(c, s.number, ctx.tz),
+                                             **followup_extras(ctx, c, s.number))
     done = ctx.outbox.create_message(post.key, place.board_id, subject, body)
     return "posted" if done is not None else None
 
@@ -409,6 +425,15 @@ STEPS = {
     "followup": _followup,
     "checkin_pause": _checkin_pause,
 }
+
+
+def _join_network(ctx: JobContext, c: Cohort, post: PlannedPost) -> str | None:
+    from bot.jobs.network_join import join_network
+
+    return join_network(ctx, c, post)
+
+
+STEPS["join_network"] = _join_network
 
 
 if plan not in PLANNERS:

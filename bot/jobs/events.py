@@ -286,6 +286,10 @@ def _sync_topics(ctx: JobContext, call_id: int, event_key: str) -> None:
 
 
 def _save(conn: Any, comment: Any, event_key: str, trashed: bool) -> None:
+    from bot.jobs.ideas import topic_vote
+
+    if topic_vote(conn, comment, event_key, trashed):
+        return  # "+1" / "me too": a vote for a topic above, not a topic of its own
     title = topic_title(comment.content)
     creator = comment.creator
     t.save_topic(
@@ -297,14 +301,17 @@ def _save(conn: Any, comment: Any, event_key: str, trashed: bool) -> None:
 
 
 def _topics_with_votes(ctx: JobContext, event_key: str) -> list[Topic]:
+    from bot.jobs.ideas import reply_voters
+
     with ctx.store.transaction() as conn:
         rows = t.topics_for(conn, event_key)
+        plus_ones = reply_voters(conn, event_key)
     topics = []
     for row in rows:
         boosters = {
             b.booster.id for b in ctx.client.boosts(row["comment_id"])
             if is_member(b.booster, ctx.me.id) and b.booster.id != row["proposer_id"]
-        }
+        } | (plus_ones.get(row["comment_id"], set()) - {row["proposer_id"]})
         proposer = {"name": row["proposer_name"], "attachable_sgid": row["proposer_sgid"]}
         topics.append(Topic(row["title"], len(boosters), proposer, row["created_at"],
                             row["comment_id"]))

@@ -53,7 +53,10 @@ HANDLERS: dict[str, Handler] = {}
 AFTER_POLL: list[Callable[[JobContext], Any]] = []
 MAX_ATTEMPTS = 5
 # Feature modules that register handlers when imported.
-FEATURE_MODULES = ("bot.jobs.signups", "bot.jobs.events", "bot.jobs.mentoring")
+FEATURE_MODULES = (
+    "bot.jobs.signups", "bot.jobs.events", "bot.jobs.mentoring", "bot.jobs.funding",
+    "bot.jobs.ideas",
+)
 
 
 def register(kind: str) -> Callable[[Handler], Handler]:

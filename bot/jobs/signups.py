@@ -74,6 +74,7 @@ class SignupRow:
     replied_at: datetime | None
     link: str | None
     sgid: str | None = None
+    funded_by: str | None = None  # "loti" or an organisation key, on funded cohorts
 
 
 # ---- opening a thread -------------------------------------------------------------------
@@ -505,6 +506,7 @@ def signup_rows(ctx: JobContext, key: str) -> list[SignupRow]:
                 replied_at=reply.created_at if reply else person.at,
                 link=reply.app_url if reply else None,
                 sgid=reply.sgid if reply else None,
+                funded_by=person.funded_by,
             )
         )
     for q in asking.open_questions(ctx, KIND, key):  # replies waiting for the member's answer

@@ -135,11 +135,15 @@ def thread_ledger(
     rows = thread_rows(ctx, thread.key) if rows is None else rows
     member_orgs = [o.key for o in ctx.config.network.organisations]
     entries = _entries(ctx, thread, rules, rows) + _boost_entries(ctx, thread, rules)
+    # Funded cohorts: each organisation's yes opens a place it pays for (bot.jobs.funding).
+    from bot.jobs.funding import borough_entries, ledger_funding
+
+    entries += borough_entries(ctx, thread.key)
     # A reply or boost Basecamp already holds has happened, even when stamped after the
     # cycle's clock (written after the cycle began, or Basecamp's clock a little ahead):
     # otherwise it would be skipped and its reply left without an acknowledgement.
     now = max([ctx.now, *(e.at for e in entries if not e.staff)])
-    return compute(rules, entries, now, member_orgs)
+    return compute(rules, entries, now, member_orgs, ledger_funding(ctx, thread.key))
 
 
 def project_people(ctx: JobContext, project_id: int) -> list[Any]:

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from bot.sandbox import control, launchpad
+from bot.sandbox import api_attachments, control, launchpad
 from bot.sandbox.api import ApiError, Ctx, Reply
 from bot.sandbox.clock import parse_iso
 from bot.sandbox.routes import dispatch
@@ -189,6 +189,15 @@ def _checked(sb: Sandbox, req: Request) -> int:
     match = _ACCOUNT_PATH.match(req.path)
     if not match or int(match[1]) != sb.account_id:
         raise ApiError(404, "Not found")
+    if method == "POST" and api_attachments.PATH.match(match[2] or ""):
+        # A binary upload: raw bytes with the file's own Content-Type, not JSON.
+        if sb.validate_requests:
+            sb.check_request(method, req.path, req.query, None)
+        with sb.lock:
+            reply = api_attachments.create_attachment(sb, req.path, req.query, req.headers,
+                                                      req.body)
+            sb.save()
+        return _respond(req, reply)
     content_type = req.headers.get("Content-Type", "")
     if method in ("POST", "PUT", "PATCH") and req.body.strip() and "json" not in content_type:
         raise ApiError(415, "Content-Type must be application/json")

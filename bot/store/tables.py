@@ -97,6 +97,7 @@ _TABLE_MODULES = (
     "events_tables",
     "mentoring_tables",
     "status_tables",
+    "programme_tables",
 )
 for _name in _TABLE_MODULES:
     if importlib.util.find_spec(f"bot.store.{_name}") is not None:

@@ -157,7 +157,8 @@ def test_the_story_has_no_log_lines_and_no_keys_and_names_its_log_file(demo) -> 
 def test_every_acknowledgement_says_whose_reply_it_was(demo) -> None:
     out, state = demo
     people = {p["name"] for p in state.people.values()}
-    acks = [x for x in out.splitlines() if "✔ boosted" in x or "✔ answered" in x
+    story = out.split("\n=== The programme")[0]  # the programme scenes have their own cast
+    acks = [x for x in story.splitlines() if "✔ boosted" in x or "✔ answered" in x
             or "✔ took back" in x]
     assert len(acks) >= 20
     for line in acks:
