@@ -78,3 +78,37 @@ def test_running_a_command_does_load_settings() -> None:
     # The guard above is only meaningful if a command that runs really loads them.
     code = ("import os\nos.environ.clear()\n" + run_cli("--env-file", "/nonexistent", "check"))
     assert {"pydantic_settings", "bot.settings"} <= loaded_of(code, SETTINGS_AND_DATABASE)
+
+
+def test_the_cheap_head_check_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from bot.store.db import alembic_config, script_heads
+
+    assert script_heads() == set(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def test_migrating_a_database_at_head_loads_no_alembic(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path}/bot.sqlite3"
+    code = f"from bot.store.db import make_engine, migrate\nmigrate(make_engine({url!r}))"
+    assert loaded_of(code, ("alembic",)) == {"alembic"}  # the first start creates the schema
+    assert loaded_of(code, ("alembic",)) == set()  # every later start only checks the version
+
+
+def test_a_database_behind_head_is_still_upgraded(tmp_path) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from bot.store.db import alembic_config, make_engine, migrate, script_heads
+
+    engine = make_engine(f"sqlite:///{tmp_path}/bot.sqlite3")
+    migrate(engine)
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "-1")
+    version = "SELECT version_num FROM alembic_version"
+    with engine.connect() as conn:
+        assert {r[0] for r in conn.execute(text(version))} != script_heads()
+    migrate(engine)
+    with engine.connect() as conn:
+        assert {r[0] for r in conn.execute(text(version))} == script_heads()
+    engine.dispose()
