@@ -277,6 +277,9 @@ def candidates(conn: Any, rnd: MentoringRound) -> tuple[list[Person], dict[int, 
             (reading := read_reply(html, vocab)).sure and reading.intent in ("withdraw", "decline")
             for html in t.person_replies(conn, rnd.key, r["person_id"]))
     }  # fmt: skip
+    # ...and so must someone who answered the bot's question with "not this time" (a boost).
+    declined |= {q.person_id for q in questions(conn, CALL, rnd.key, "answered")
+                 if q.answer in ("withdraw", "decline")}  # fmt: skip
     for r in t.unmatched_elsewhere(conn, rnd.key):
         if r["person_id"] not in rows and r["person_id"] not in declined:
             # her own reply this round wins over an old one
@@ -327,6 +330,8 @@ def propose_pairs(ctx: JobContext, rnd: MentoringRound) -> MatchResult:
                               **fields)  # fmt: skip
         t.replace_pairs(conn, rnd.key, [asdict(p) for p in result.pairs], ctx.now)
         t.set_round(conn, rnd.key, ctx.now, stage="matched")
+    for q in asking.open_questions(ctx, CALL, rnd.key):
+        asking.settle(ctx, q, None, "round matched")  # nobody waits on a matched round
     ctx.log.info("mentoring: %s matched %d pairs, %d mentees unmatched", rnd.key,
                  len(result.pairs), len(result.unmatched_mentees))  # fmt: skip
     return result

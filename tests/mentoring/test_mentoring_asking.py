@@ -150,6 +150,9 @@ def test_a_reply_that_may_not_be_english_gets_plain_words_and_staff_told_once(wo
     assert comments[0] == told[0]
     person = _person(world, ioana["id"])
     assert person is None or person["role"] == "none"
+    # Matching settles the round: nobody is left waiting for an answer.
+    world.cycle(datetime(2027, 2, 22, 10, 30, tzinfo=UTC))
+    assert {q.status for q in _questions(world)} == {"withdrawn"}
 
 
 def test_a_basecamp_company_name_is_never_taken_for_a_member_organisation(world) -> None:
