@@ -1,4 +1,5 @@
-"""The long chaos season: `make chaos` (about 200 cycles, 300 replies, all fault kinds).
+"""The long chaos season: `make chaos` (about 200 cycles, 300 replies, all fault kinds; with a
+cohort set-up and a mentoring round alongside the sign-ups).
 
 Run: .venv/bin/python -m tests.chaos.long_season [--seed N] [--cycles 200] [--replies 300]
      [--db postgres|sqlite]
