@@ -191,10 +191,11 @@ class Programmes:
             return sorted(self.sb.state.people[i]["email_address"] for i in ids)
 
     def _plain(self, html: str) -> str:
-        # Avatars in mentions carry the sandbox's address, and a mention's sgid its signature
-        # (the sandbox's own secret): both differ from run to run, the person does not.
+        # Avatars in mentions carry the sandbox's address, and a mention's sgid the sandbox's
+        # secret and the person's id (an invitee's id depends on when she was created): all
+        # differ from run to run; the person, named in the figcaption, does not.
         html = html.replace(self.sb.api_url, "SANDBOX")
-        return re.sub(r'(sgid="[^"]*)--[0-9a-f]+"', r'\1"', html)
+        return re.sub(r'sgid="[^"]*"', 'sgid=""', html)
 
     def state(self, store: Any, me: int) -> dict:
         from bot.jobs.mentoring import pair_rows
