@@ -377,6 +377,16 @@ def keep_acks_true(
     acks = cache[("acks", thread.key)]
     by_comment = {r.comment_id: r for r in rows}
     for cid, told in sorted(acks.items()):
+        if told.pending:
+            # A replacement left half done (the new acknowledgement posted, the old boost's
+            # deletion failed or the worker died): finish it now, or the reply keeps both
+            # boosts until that member's standing happens to change again.
+            if cache.get("ack_fixes", 0) >= ACK_FIX_BUDGET:
+                log.info("signups: %s: acknowledgement fixes left for next cycle", thread.key)
+                return
+            cache["ack_fixes"] = cache.get("ack_fixes", 0) + 1
+            acknowledge(ctx, thread, cid, told.label, told.kind, "")
+            told = acks[cid]
         if told.kind != "boost" or not told.label.startswith(("✅", "⏳")):
             continue
         reply = by_comment.get(cid)

@@ -1,4 +1,5 @@
-"""The long chaos season: `make chaos` (about 200 cycles, 300 replies, all fault kinds).
+"""The long chaos season: `make chaos` (about 200 cycles, 300 replies, all fault kinds; with a
+cohort set-up and a mentoring round alongside the sign-ups).
 
 Run: .venv/bin/python -m tests.chaos.long_season [--seed N] [--cycles 200] [--replies 300]
      [--db postgres|sqlite]
@@ -10,10 +11,13 @@ any difference from the calm run (the seed reproduces a failure).
 from __future__ import annotations
 
 import argparse
+import difflib
 import logging
+import pprint
 import sys
 import tempfile
 import uuid
+from collections import Counter
 from pathlib import Path
 
 from bot.jobs import poll
@@ -68,8 +72,11 @@ def main(argv: list[str] | None = None) -> int:
             drop()
     different = [k for k in calm.state if stormy.state.get(k) != calm.state[k]]
     print(f"chaos season, seed {args.seed}, faulty run on {args.db}")
+    kinds = Counter(a[0] for acts in plan.actions.values() for a in acts)
     print(f"  plan: {plan.replies} replies on {plan.events} announcements, "
-          f"{sum(len(a) for a in plan.actions.values()) - plan.replies} edits/trashes")
+          f"{kinds['edit']} edits and {kinds['trash']} trashes; 2 cohorts set up; mentoring: "
+          f"{kinds['mreply']} replies to the call, {kinds['medit']} edit, "
+          f"{kinds['mwithdraw']} withdrawal, staff approval")
     print(f"  cycles: {stormy.cycles} ({stormy.failed_cycles} ended early: "
           f"{dict(stormy.failures)})")
     print(f"  faults injected: {sum(stormy.injected.values())} {dict(stormy.injected)} "
@@ -77,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  writes: {stormy.writes} (calm run: {calm.writes})")
     print(f"  duplicates: {len(stormy.duplicates)} {stormy.duplicates[:5]}")
     print(f"  differences from the calm run: {different or 'none'}")
+    for key in different:  # what differs, calm (-) against faulty (+), so it can be read
+        calm_text = pprint.pformat(calm.state[key], width=160).splitlines(keepends=True)
+        stormy_text = pprint.pformat(stormy.state.get(key), width=160).splitlines(keepends=True)
+        print("".join(list(difflib.unified_diff(calm_text, stormy_text, "calm", "faulty"))[:60]))
     print(f"  time: {stormy.seconds:.1f}s faulty, {calm.seconds:.1f}s calm")
     return 1 if stormy.duplicates or calm.duplicates or different else 0
 

@@ -1,5 +1,8 @@
-"""A chaos season: sign-up announcements, members replying, editing and withdrawing, and the
-bot's worker cycles, with faults injected into the sandbox and the worker itself.
+"""A chaos season: sign-up announcements, members replying, editing and withdrawing, a cohort
+set-up (two cohorts: template and plain project; access, welcome, reflection entries, check-in)
+and a mentoring round (call, replies with an edit and a withdrawal, matching, staff approval,
+introductions; tests/chaos/programmes.py), and the bot's worker cycles, with faults injected
+into the sandbox and the worker itself.
 
 The same season (same seed) is run twice, with and without faults; it passes when the faulty
 run has no duplicate write, no lost or wrong sign-up, and ends in the clean run's state.
@@ -35,13 +38,20 @@ from bot.basecamp.client import BasecampClient
 from bot.basecamp.pacing import NoPacing
 from bot.config import load_config
 from bot.config.signups import SignupRules
-from bot.jobs import poll
+from bot.jobs import cohorts, mentoring, poll
 from bot.jobs.context import JobContext
 from bot.jobs.signups import PLACES_MARKER, open_signup_thread, refresh_signup_threads, signup_rows
 from bot.outbox import Outbox
 from bot.render import Renderer
 from bot.store.db import Store, make_engine, migrate
 from bot.threads import ThreadReader
+from tests.chaos.programmes import (
+    Programmes,
+    cohorts_yaml,
+    match_time,
+    mentoring_actions,
+    mentoring_yaml,
+)
 from tests.signups.signups_world import NETWORK_YAML, USER_AGENT
 
 REPO = Path(__file__).resolve().parents[2]
@@ -102,6 +112,9 @@ def make_plan(seed: int, replies: int, cycles: int, events: int = 3, people: int
             kind = "edit" if roll < 0.10 else "trash"
             plan.actions.setdefault(later, []).append((kind, no))
             edited.add(no)
+    # The mentoring round's replies and approval (their own dice: the sign-ups stay as they were).
+    for cycle, acts in mentoring_actions(random.Random(seed + 1), cycles).items():
+        plan.actions.setdefault(cycle, []).extend(acts)
     return plan
 
 
@@ -183,7 +196,6 @@ class Season:
         config_dir = tmp_path / "config"
         config_dir.mkdir(parents=True, exist_ok=True)
         (config_dir / "network.yaml").write_text(NETWORK_YAML)
-        self.config = load_config(config_dir)
         self.renderer = Renderer(REPO / "templates", ZoneInfo("Europe/London"))
         self.project = sandbox.add_project("Women's Digital Leaders Network")
         self.people = []
@@ -193,6 +205,12 @@ class Season:
             person = sandbox.add_person(f"Member {i}", f"m{i}@{domain}", company=company)
             self.people.append(person)
         sandbox.grant(self.project["id"], [p["id"] for p in self.people])
+        # A cohort set-up (due at once) and a mentoring round run alongside the sign-ups.
+        self.programmes = Programmes(sandbox, self.project, self.people)
+        (config_dir / "cohorts.yaml").write_text(cohorts_yaml(START, self.people))
+        (config_dir / "mentoring.yaml").write_text(
+            mentoring_yaml(REPO, START + 2 * CYCLE, match_time(START, plan.cycles)))
+        self.config = load_config(config_dir)
         self.wall = START  # the worker's real time, a minute per cycle
         self.killer = _Killer()
         self.refreshable = True
@@ -245,7 +263,17 @@ class Season:
             vars(ctx).pop("_signups_cache", None)
             poll.poll(ctx)
             refresh_signup_threads(ctx)
-            return True
+            ok = True
+            for planner in (cohorts.plan, mentoring.plan):
+                try:  # as the worker's planner: one failing feature does not stop the next
+                    planner(ctx)
+                except Exception as err:
+                    if poll.stops_cycle(err):
+                        raise
+                    ok = False
+                    self.report.failures[f"{planner.__module__}: {type(err).__name__}"] += 1
+            if ok:
+                return True
         except Killed:
             self.report.kills += 1
             self.report.failures["killed"] += 1
@@ -281,7 +309,9 @@ class Season:
     def _act(self, action: tuple) -> None:
         sb = self.sb
         sb.clock.advance(timedelta(seconds=7))
-        if action[0] == "reply":
+        if action[0] in ("mreply", "medit", "mwithdraw", "approve"):
+            self.programmes.act(action)
+        elif action[0] == "reply":
             _, person, event, text = action
             reply = sb.post_comment(self.people[person]["id"], self.threads[event][1],
                                     f"<div>{text}</div>")
@@ -339,6 +369,7 @@ class Season:
         if self.faults is not None:
             self.sb.faults.error_rate(self.faults.error_rate, seed=self.rng.randrange(1 << 30))
         for n in range(self.plan.cycles):
+            self.programmes.flush()  # replies that waited for the bot's call or proposal
             for action in self.plan.actions.get(n, []):
                 self._act(action)
             self._inject(n)
@@ -357,6 +388,7 @@ class Season:
             self.sb.state.auth["expired"] = False
         self.sb.faults.wait_late_commits()
         for _ in range(6):
+            self.programmes.flush()
             self.sb.clock.advance(CYCLE)
             self.wall += CYCLE
             self.cycle()
@@ -394,6 +426,7 @@ class Season:
                     "entry": (entry["summary"], entry["starts_at"], entry["ends_at"]),
                 }
             # Acknowledgements by kind (a waitlist number may lag while the queue moves).
+            out.update(self.programmes.state(ctx.store, me))
             out["acks"] = sorted(
                 (no, tuple(sorted(label[:1] for label in boosts.get(rid, []))))
                 for no, rid in enumerate(self.reply_ids)
@@ -419,6 +452,7 @@ class Season:
         for m in self.sb.recordings("Message", bucket_id=self.project["id"]):
             if m["creator"]["id"] == me:
                 seen[("message", m["subject"])] += 1
+        seen.update(self.programmes.duplicates(me))
         found += [f"{k} x{n}" for k, n in seen.items() if n > 1]
         if found:  # say which outbox keys wrote there, so a failure can be read
             from bot.store.outbox_tables import outbox

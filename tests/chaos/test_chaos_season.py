@@ -27,7 +27,7 @@ def second_sandbox():
 @pytest.mark.allow_spec_violations
 def test_a_short_chaos_season_ends_as_the_calm_one(sandbox, second_sandbox, db_url, tmp_path):
     poll.load_handlers()
-    plan = make_plan(SEED, replies=36, cycles=24)
+    plan = make_plan(SEED, replies=36, cycles=48)
     calm_db = f"sqlite:///{tmp_path / 'calm.sqlite3'}"  # the calm run's database kind is moot
     calm = Season(second_sandbox, calm_db, tmp_path / "calm", plan, SEED).run()
     # Faults more often than the long season's rates, so a short run meets each kind.
@@ -43,6 +43,17 @@ def test_a_short_chaos_season_ends_as_the_calm_one(sandbox, second_sandbox, db_u
     assert stormy.kills >= 1 and sum(stormy.injected.values()) >= 8
     assert {"drop-after-commit", "commit-late", "429 burst (long Retry-After)",
             "token expiry (no refresh)", "project access lost"} <= set(stormy.injected)
+    # The cohorts were set up and the mentoring round ran to its introductions (so the
+    # comparison below covers them, not two empty states).
+    for name in ("chaos A", "chaos B"):
+        cohort = calm.state[f"cohort Confident Digital Leaders, {name}"]
+        assert len(cohort["entries"]) == 3 and len(cohort["welcome"]) == 1, cohort
+        assert "helen@adeyemi.co.uk" in cohort["access"] and len(cohort["access"]) >= 6
+    assert calm.state["cohort Confident Digital Leaders, chaos A"]["questions"]
+    mentoring = calm.state["mentoring"]
+    assert mentoring["stage"] == "introduced" and len(mentoring["pairs"]) >= 10
+    assert sum("meet" in c for c in mentoring["bot comments on the call"]) == len(
+        mentoring["pairs"])
     for key in calm.state:
         assert stormy.state[key] == calm.state[key], key
 

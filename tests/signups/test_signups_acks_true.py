@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 from datetime import timedelta
 
@@ -77,3 +78,28 @@ class TestASeason:
         world.sb.clock.advance(timedelta(minutes=5))
         world.cycle()
         assert len([r for r in world.sb.request_log if r.method != "GET"]) == writes
+
+
+class TestAnInterruptedReplacement:
+    def test_the_old_boost_goes_once_basecamp_answers_again(self, world) -> None:
+        # Found by the chaos season: the new boost was posted and the old one's deletion
+        # failed; with nothing else changing for that member, the replacement was never
+        # finished and the reply kept both "⏳ Waitlist 1" and "✅ You're in".
+        world.announce(capacity=1)
+        a, b = (world.member(f"P{i}", f"p{i}@brent.gov.uk") for i in range(2))
+        world.reply(a, "Yes please")
+        rb = world.reply(b, "Yes please")
+        world.cycle()
+        assert world.bot_boosts(rb["id"]) == ["⏳ Waitlist 1"]
+        with world.sb.lock:
+            (old,) = [i for i, x in world.sb.state.boosts.items()
+                      if x["recording_id"] == rb["id"]]
+        world.sb.faults.deny(500, methods=("DELETE",), path=rf"/boosts/{old}\.json")
+        world.reply(a, "Sorry, I can no longer come")
+        with contextlib.suppress(Exception):  # the worker logs it and carries on next cycle
+            world.cycle()
+        assert sorted(world.bot_boosts(rb["id"])) == ["⏳ Waitlist 1", "✅ You're in"]
+        world.sb.faults.allow()
+        for _ in range(3):
+            world.cycle(advance=timedelta(minutes=3))
+        assert world.bot_boosts(rb["id"]) == ["✅ You're in"]
