@@ -16,6 +16,9 @@ from bot.core.calendar import PlannedPost, local_datetime, to_local
 
 CALL_SUFFIX = ":attendance-call"
 READ_DAYS = 14  # boosts are read this many days after the event, then the count is final
+# The planner runs every minute: an hourly read keeps the count fresh for the monthly digest
+# at a fraction of the requests.
+READ_EVERY = timedelta(hours=1)
 
 
 def call_key(event_key: str) -> str:
@@ -42,6 +45,11 @@ def call_plan(event_key: str, starts_at: datetime, ends_at: datetime, days_after
 def reading_open(event_end: datetime, now: datetime, days: int = READ_DAYS) -> bool:
     """Boosts on the call are still worth reading: within `days` of the event."""
     return now < event_end + timedelta(days=days)
+
+
+def read_due(read_at: datetime | None, now: datetime, every: timedelta = READ_EVERY) -> bool:
+    """Time to read a call's boosts again: never read yet, or not for `every`."""
+    return read_at is None or now - read_at >= every
 
 
 def attendees(booster_ids: Iterable[int | None], bot_id: int) -> set[int]:

@@ -2,7 +2,8 @@
 
 The call is posted by the events planner (outbox key `<occurrence key>:attendance-call`) and
 recorded in `attendance_calls`. Each planner pass then reads the boosts on every call still
-open (one GET each, for `core.attendance.READ_DAYS` after the event) into `attendance`.
+open (one GET each, at most hourly, for `core.attendance.READ_DAYS` after the event) into
+`attendance`.
 Staff can also mark someone by hand (`loti-bot signups KEY --attended EMAIL`).
 """
 
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, delete, insert, select, update
 
-from bot.core.attendance import Attendance, attendees, call_key, reading_open
+from bot.core.attendance import Attendance, attendees, call_key, read_due, reading_open
 from bot.jobs import planner
 from bot.store.attendance_tables import attendance, attendance_calls
 
@@ -44,6 +45,8 @@ def read_calls(ctx: JobContext) -> None:
     for call in calls:
         if not reading_open(call.event_ends_at, ctx.now):
             continue  # the count is final
+        if not read_due(call.read_at, ctx.now):
+            continue
         boosts = list(ctx.client.boosts(call.comment_id))
         people = {b.booster.id: b.booster for b in boosts if b.booster is not None}
         came = attendees(people, ctx.me.id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
-from bot.core.attendance import attendees, call_key, call_plan, reading_open
+from bot.core.attendance import attendees, call_key, call_plan, read_due, reading_open
 from bot.core.calendar import LONDON, catch_up
 
 START = datetime(2027, 3, 27, 12, 30, tzinfo=LONDON)  # the Saturday before the clocks change
@@ -44,3 +44,9 @@ def test_boosts_are_read_for_fourteen_days_after_the_event():
     assert not reading_open(END, END + timedelta(days=14))
     assert reading_open(END, END + timedelta(days=2), days=3)
     assert not reading_open(END, datetime(2027, 5, 1, tzinfo=UTC))
+
+
+def test_boosts_are_read_at_most_hourly():
+    assert read_due(None, END)
+    assert not read_due(END, END + timedelta(minutes=59))
+    assert read_due(END, END + timedelta(hours=1))
