@@ -84,6 +84,17 @@ class TestEscaping:
         body = Renderer(tdir).render("t", who={"name": "Jo & <b>Co</b>"})
         assert body == "<div>Jo &amp; &lt;b&gt;Co&lt;/b&gt;</div>"
 
+    @pytest.mark.parametrize(("names", "text"), [
+        (["Jo"], "<div>Jo</div>"),
+        (["Jo", "Sam"], "<div>Jo and Sam</div>"),
+        (["Jo", "Sam", "Ife"], "<div>Jo, Sam and Ife</div>"),
+    ])
+    def test_several_people_read_as_a_sentence(self, tdir: Path, names, text):
+        write(tdir, "t", "{% block subject %}x{% endblock %}"
+              "{% block body %}<div>{{ m.mentions(people) }}</div>{% endblock %}")
+        people = [{"name": n} for n in names]  # no sgid: plain names
+        assert Renderer(tdir).render("t", people=people) == text
+
     def test_template_tags_outside_basecamp_set_are_cleaned(self, tdir: Path):
         write(tdir, "t", "{% block subject %}x{% endblock %}{% block body %}"
               '<div><span style="color:red">hi</span><table><tr><td>x</td></tr></table>'
