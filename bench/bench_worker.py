@@ -8,6 +8,7 @@ a PaaS would start it, and watches the sandbox for the poll's first listing requ
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -50,41 +51,56 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def worker_start(sandbox: Sandbox, env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from process start to the first poll's listing request; RSS when idle (MB)."""
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds a running process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def worker_start(sandbox: Sandbox, env: dict[str, str]) -> tuple[float, float, float]:
+    """Seconds from process start to the first poll's listing request, the worker's CPU
+    seconds by then, and its RSS when idle (MB)."""
     before = len(sandbox.request_log)
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=REPO, env=env,
                             stdout=LOG, stderr=subprocess.STDOUT)  # fmt: skip
     try:
-        first = None
+        first = cpu = None
         while time.perf_counter() - started < 60 and proc.poll() is None:
             if any(p in r.path for r in sandbox.request_log[before:] for p in POLL_PATHS):
                 first = time.perf_counter() - started
+                cpu = _cpu_s(proc.pid)
                 break
             time.sleep(0.005)
         if first is None:
             raise RuntimeError(f"the worker never polled (exit code {proc.poll()})")
         time.sleep(5)  # first cycle over, now idle until the next minute
-        return first, _rss_mb(proc.pid)
+        return first, cpu or 0.0, _rss_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait(30)
 
 
-def wall(args: list[str], env: dict[str, str], runs: int) -> list[float]:
-    """Wall seconds of `runs` runs of a command (all must succeed)."""
-    times = []
+def wall(args: list[str], env: dict[str, str], runs: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU (user + system) seconds of `runs` runs of a command (all must succeed)."""
+    times, cpus = [], []
     for _ in range(runs):
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(args, cwd=REPO, env=env, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
-    return times
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime)
+    return times, cpus
 
 
-def _fmt(times: list[float]) -> str:
-    return (f"median {statistics.median(times):.2f} s "
+def _fmt(times: list[float], cpus: list[float] | None = None) -> str:
+    text = (f"median {statistics.median(times):.2f} s "
             f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} runs)")  # fmt: skip
+    if cpus:
+        text += (f"; CPU median {statistics.median(cpus):.2f} s "
+                 f"(min {min(cpus):.2f}, max {max(cpus):.2f})")  # fmt: skip
+    return text
 
 
 def _watch(database_url: str, message_id: int, project_id: int) -> None:
@@ -111,14 +127,15 @@ def main() -> None:
             subprocess.run([LOTI_BOT, "migrate"], cwd=REPO, env=env, check=True,
                            capture_output=True)  # fmt: skip
             _watch(env["DATABASE_URL"], message["id"], project["id"])
-            starts = [worker_start(sandbox, env) for _ in range(3)]
+            runs = int(os.environ.get("BENCH_WORKER_RUNS", "3"))
+            starts = [worker_start(sandbox, env) for _ in range(runs)]
             first = [s[0] for s in starts]
-            rss = [s[1] for s in starts]
-            print(f"start to first poll: {_fmt(first)}")
+            rss = [s[2] for s in starts]
+            print(f"start to first poll: {_fmt(first, [s[1] for s in starts])}")
             print(f"idle worker RSS: median {statistics.median(rss):.0f} MB "
                   f"(min {min(rss):.0f}, max {max(rss):.0f})")  # fmt: skip
-            print(f"loti-bot --help: {_fmt(wall([LOTI_BOT, '--help'], env, 5))}")
-            print(f"loti-bot check: {_fmt(wall([LOTI_BOT, 'check'], env, 3))}")
+            print(f"loti-bot --help: {_fmt(*wall([LOTI_BOT, '--help'], env, 5))}")
+            print(f"loti-bot check: {_fmt(*wall([LOTI_BOT, 'check'], env, 3))}")
     finally:
         sandbox.stop()
 

@@ -8,13 +8,16 @@ import logging
 import os
 import sys
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import click
 
 from bot.logs import REDACTOR, setup_logging
-from bot.settings import DatabaseSettings, Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    # Settings pull in pydantic-settings (about 0.2 s): loaded only when a command runs.
+    from bot.settings import DatabaseSettings, Settings
 
 log = logging.getLogger("bot.cli")
 
@@ -45,10 +48,13 @@ def cli(ctx: click.Context, verbose: bool, env_file: str) -> None:
     ctx.obj = {"verbose": verbose, "env_file": env_file}
 
 
-def _settings(cls: type[DatabaseSettings] = Settings) -> Any:
+def _settings(cls: type[DatabaseSettings] | None = None) -> Any:
+    """The settings (`Settings` unless `cls` says otherwise), or exit with the reason."""
+    from bot.settings import Settings, SettingsError, load_settings
+
     env_file = click.get_current_context().find_root().obj["env_file"]
     try:
-        settings = load_settings(cls, env_file=env_file)
+        settings = load_settings(cls or Settings, env_file=env_file)
     except SettingsError as err:
         click.echo(str(err), err=True)
         sys.exit(EXIT_USAGE)
@@ -90,6 +96,7 @@ def migrate() -> None:
     """Create or upgrade the database schema (the PaaS release phase runs this)."""
     from sqlalchemy.exc import OperationalError
 
+    from bot.settings import DatabaseSettings
     from bot.store.db import make_engine
     from bot.store.db import migrate as run_migrations
 

@@ -7,17 +7,24 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import yaml
-from pydantic import ValidationError
 
-from bot.config.replies import ReplyLexicon
-from bot.core.replies import INTENTS, ReplyContext, ReplyReading, classify
+from bot.core.reader.intents import INTENTS
+
+if TYPE_CHECKING:
+    # The reader and its lexicon (pydantic, yaml) load when the command runs, not for --help.
+    from bot.config.replies import ReplyLexicon
+    from bot.core.replies import ReplyContext, ReplyReading
 
 
 def _lexicon(config_dir: str) -> ReplyLexicon:
+    import yaml
+    from pydantic import ValidationError
+
+    from bot.config.replies import ReplyLexicon
+
     path = Path(config_dir) / "replies.yaml"
     if not path.exists():
         return ReplyLexicon()
@@ -78,6 +85,8 @@ def classify_command(
     With --json, each input line may also carry "announcement", "had_place",
     "previous_intent" and "awaiting_answer"; each output line has "sure" and "cues".
     """
+    from bot.core.replies import ReplyContext, classify
+
     lexicon = _lexicon(config_dir)
     context = ReplyContext(announcement=announcement, had_place=had_place,
                            previous_intent=previous_intent)
@@ -116,6 +125,8 @@ def _flag(item: dict[str, Any], key: str, default: bool) -> bool:
 
 def _classify_lines(lines: Any, lexicon: ReplyLexicon, context: ReplyContext) -> int:
     """Classify each JSON line; a bad line gets an error object, never stops the rest."""
+    from bot.core.replies import ReplyContext, classify
+
     bad = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():

@@ -9,8 +9,6 @@ from typing import Any
 
 import click
 
-from bot.core.mentoring import read_replies
-
 PAIR_FIELDS = ("mentor", "mentor_org", "mentor_level", "mentee", "mentee_org", "mentee_level",
                "shared_topics", "score", "status", "met", "reasons")  # fmt: skip
 
@@ -83,6 +81,8 @@ def read_command(reply: str | None, source: Any, round_key: str | None, config_d
             click.echo(json.dumps({"line": number, "error": str(err)}))
             click.echo(f"line {number}: {err}", err=True)
             continue
+        from bot.core.mentoring import read_replies  # the reader loads when a reply is read
+
         reading = read_replies(htmls, vocab).as_dict()
         reading["capacity"] = min(int(reading["capacity"]), rnd.max_capacity)  # as the round does
         click.echo(json.dumps(reading, ensure_ascii=False))
@@ -93,6 +93,7 @@ def read_command(reply: str | None, source: Any, round_key: str | None, config_d
 def _read_one(text: str, rnd: Any, vocab: Any) -> None:
     """One reply, in words: what the round would record for this person."""
     from bot.commands.classify import as_html
+    from bot.core.mentoring import read_replies
 
     reading = read_replies([as_html(text)], vocab).as_dict()
     capacity = min(int(reading["capacity"]), rnd.max_capacity)

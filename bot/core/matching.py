@@ -99,6 +99,9 @@ def pair_score(mentor: Person, mentee: Person, rules: Rules,
     if (mentor.id, mentee.id) in previous or (mentee.id, mentor.id) in previous:
         return None
     w = rules.weights
+    # An unknown organisation (None: her email domain is not a member's) is neither the same
+    # as nor different from anyone's: it never earns the across-organisations credit or the
+    # "different organisations" reason, and "required" does not block it; staff see the pairs.
     same_org = bool(mentor.org) and mentor.org == mentee.org
     if same_org and rules.across_orgs == "required":
         return None

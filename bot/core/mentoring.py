@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 
 from bot.core import mentoring_cues as cue
@@ -50,6 +50,7 @@ class ReplyReading:
     seniority: str | None = None
     preferences: tuple[str, ...] = ()
     sure: bool = True  # False: ask the member rather than guess their role
+    maybe_not_english: bool = False  # ask in plain English and tell staff
 
 
 @dataclass(frozen=True)
@@ -336,6 +337,7 @@ def read_reply(html: str, vocab: Vocabulary) -> ReplyReading:
         "seniority": own_level,
         "preferences": tuple(dict.fromkeys(prefs)),
         "excluded": tuple(acc.excluded),
+        "maybe_not_english": bool(foreign),
     }
     if cue.WITHDRAW.search(text) and not kept:
         return ReplyReading(intent="withdraw", **common)
@@ -391,8 +393,17 @@ def _nearest(cues: list[tuple[int, str]], pos: int) -> str | None:
 # ---------------------------------------------------------------- a person's end state
 
 
-def read_replies(htmls: Sequence[str], vocab: Vocabulary) -> MentoringReading:
-    """Fold one person's replies (in order, edits applied) into the end state of the round."""
+ANSWER_ROLES = {"mentor": frozenset({"mentor"}), "mentee": frozenset({"mentee"}),
+                "both": frozenset({"mentor", "mentee"})}
+
+
+def read_replies(htmls: Sequence[str], vocab: Vocabulary,
+                 answers: Sequence[str | None] = ()) -> MentoringReading:  # fmt: skip
+    """Fold one person's replies (in order, edits applied) into the end state of the round.
+
+    `answers[i]` is the member's answer to the bot's question about reply i ("mentor",
+    "mentee", "both" or "decline"), if she gave one: her unclear reply then counts with the role
+    she chose, so its topics are kept."""
     roles: set[str] = set()
     offers: dict[str, None] = {}
     wants: dict[str, None] = {}
@@ -401,8 +412,16 @@ def read_replies(htmls: Sequence[str], vocab: Vocabulary) -> MentoringReading:
     prefs: dict[str, None] = {}
     intents: list[str] = []
     sure = True
-    for html in htmls:
+    for i, html in enumerate(htmls):
         r = read_reply(html, vocab)
+        answer = answers[i] if i < len(answers) else None
+        if not r.sure and answer in ANSWER_ROLES:  # she told us which role she meant
+            chosen = ANSWER_ROLES[answer]  # her unplaced topics go to the role she chose
+            r = replace(r, intent="signup", roles=chosen, sure=True, unassigned=(),
+                        offers=r.offers + (r.unassigned if "mentor" in chosen else ()),
+                        wants=r.wants + (r.unassigned if "mentee" in chosen else ()))
+        elif not r.sure and answer == "decline":
+            r = replace(r, intent="decline", roles=frozenset(), sure=True)
         intents.append(r.intent)
         sure = r.sure or (r.intent == "topics" and bool(roles))  # topics for a known role
         if not sure:

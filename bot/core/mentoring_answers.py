@@ -98,3 +98,20 @@ def read_met(html: str) -> bool | None:
     if _MET_YES.search(text):
         return True
     return None
+
+
+# A boost on the bot's "which role?" question. The question offers one emoji per choice, so a
+# boost maps to one role; a bare ✅ or 👍 cannot tell mentor from mentee and answers nothing.
+_BOOST_ROLES = {
+    "1⃣": "mentor", "1": "mentor", "mentor": "mentor",
+    "2⃣": "mentee", "2": "mentee", "mentee": "mentee",
+    "3⃣": "both", "3": "both", "both": "both",
+    "❌": "decline", "✖": "decline", "👎": "decline", "no": "decline", "no thanks": "decline",
+    "not this time": "decline",
+}  # fmt: skip
+
+
+def role_boost_answer(content: str | None) -> str | None:
+    """'mentor', 'mentee', 'both', 'decline' or None for a boost on the role question."""
+    text = " ".join((content or "").replace("\ufe0f", "").strip().lower().rstrip("!. ").split())
+    return _BOOST_ROLES.get(text)

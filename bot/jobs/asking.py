@@ -9,6 +9,7 @@ record and the boost reading; each feature applies the answer its own way.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bot.store import signups_repo as repo
@@ -125,8 +126,12 @@ def settle(ctx: JobContext, q: repo.QuestionRow, answer: str | None, by: str) ->
     log.info("asking: %s: reply %s %s by %s", q.thread_key, q.comment_id, status, by)
 
 
-def answer_by_boost(ctx: JobContext, q: repo.QuestionRow) -> tuple[str, int, Any] | None:
-    """(intent, boost id, boosted at) when the member boosted the question with a yes or no."""
+def answer_by_boost(
+    ctx: JobContext, q: repo.QuestionRow, read: Callable[[str | None], str | None] = boost_answer
+) -> tuple[str, int, Any] | None:
+    """(answer, boost id, boosted at) when the member boosted the question with an answer.
+
+    `read` turns a boost's content into an answer (sign-ups: yes or no; mentoring: a role)."""
     if q.question_id is None:
         return None
     cache = vars(ctx).setdefault("_asking_boosts", {})
@@ -136,7 +141,7 @@ def answer_by_boost(ctx: JobContext, q: repo.QuestionRow) -> tuple[str, int, Any
         booster = boost.booster
         if booster is None or booster.id != q.person_id:
             continue
-        intent = boost_answer(boost.content)
+        intent = read(boost.content)
         if intent is not None:
             return intent, int(boost.id), boost.created_at
     return None

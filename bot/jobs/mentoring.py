@@ -17,12 +17,14 @@ from bot.config.mentoring import MentoringRound
 from bot.core.calendar import PlannedPost, catch_up
 from bot.core.matching import MatchResult, Person, match
 from bot.core.mentoring import MentoringReading, level_of, read_replies, read_reply, reply_text
-from bot.core.mentoring_answers import find_pair, read_approval, read_met
+from bot.core.mentoring_answers import find_pair, read_approval, read_met, role_boost_answer
 from bot.jobs import asking, posting
 from bot.jobs.planner import PLANNERS
 from bot.jobs.poll import register
+from bot.jobs.signups_state import project_people
 from bot.render import register_sample
 from bot.store import mentoring_tables as t
+from bot.store.signups_repo import questions
 
 if TYPE_CHECKING:
     from bot.jobs.context import JobContext
@@ -76,6 +78,8 @@ def plan_round(ctx: JobContext, rnd: MentoringRound) -> None:
         if not _post_call(ctx, rnd):
             return
         row = _row(ctx, rnd.key)
+    if row.stage == "called":
+        answer_by_boosts(ctx, rnd)  # a boost on the role question answers it
     if ctx.now >= rnd.match_at and row.stage == "called":
         propose_pairs(ctx, rnd)
         row = _row(ctx, rnd.key)
@@ -148,19 +152,74 @@ def handle_call_reply(ctx: JobContext, change: ReplyChange) -> None:
             _ask(ctx, rnd, change.thread.recording_id, comment, reading)
         return
     if reading.intent in ACKED_INTENTS:
+        settled = False
         for q in asking.open_questions(ctx, CALL, rnd.key, comment.creator.id):
             by = "edit" if q.comment_id == comment.id else f"comment:{comment.id}"
-            asking.settle(ctx, q, reading.intent, by)
+            asking.settle(ctx, q, _answer_of(reading), by)
+            settled = True
+        if settled:  # the unclear reply now counts, with the role she gave
+            with ctx.store.transaction() as conn:
+                refresh_person(ctx, conn, rnd, comment.creator)
         ctx.outbox.create_boost(f"ack:comment:{comment.id}", comment.id, ACK)
 
 
+def _answer_of(reading: Any) -> str:
+    """What a clear reply answers to "which role?": the role itself, or its intent."""
+    if reading.intent == "signup" and reading.roles:
+        return "both" if len(reading.roles) > 1 else next(iter(reading.roles))
+    return reading.intent
+
+
 def _ask(ctx: JobContext, rnd: MentoringRound, thread_id: int, comment: Any, reading: Any) -> None:
-    """Ask the member which role she means (once per reply)."""
+    """Ask the member which role she means (once per reply).
+
+    A reply that may not be in English gets the plain-words question, and the round's staff
+    contact is mentioned in it once per round and person, to read what she wrote."""
     plain = bool(getattr(reading, "maybe_not_english", False))
+    staff = None
+    if plain and not asking.staff_told(ctx, CALL, rnd.key, comment.creator.id):
+        staff = staff_contact(ctx, rnd, None)
+        if staff is None:
+            ctx.log.warning("mentoring: %s: no staff contact on the project to read reply %s",
+                            rnd.key, comment.id)  # fmt: skip
     body = ctx.renderer.render("reply_question", feature="mentoring", title=rnd.title,
-                               person=comment.creator, plain=plain, staff=None)  # fmt: skip
+                               person=comment.creator, plain=plain, staff=staff)  # fmt: skip
     question = ctx.outbox.create_comment(f"mentoring:{rnd.key}:ask:{comment.id}", thread_id, body)
-    asking.record_question(ctx, CALL, rnd.key, thread_id, comment, question, False)
+    asking.record_question(ctx, CALL, rnd.key, thread_id, comment, question, staff is not None)
+
+
+def staff_contact(ctx: JobContext, rnd: MentoringRound, project_id: int | None) -> Any:
+    """The round's approvers (else the first configured staff) who are on the call's project.
+
+    Like sign-ups' staff contact: only someone on the project can be mentioned and notified."""
+    if project_id is None:
+        row = _row(ctx, rnd.key)
+        project_id = row.call_project_id if row is not None else None
+    if project_id is None:
+        return None
+    emails = [e.lower() for e in rnd.approvers]
+    emails += [s.email.lower() for s in ctx.config.network.staff]
+    people = {(p.email_address or "").lower(): p for p in project_people(ctx, project_id)}
+    for email in emails:
+        if email in people and people[email].attachable_sgid:
+            return people[email]
+    return None
+
+
+def answer_by_boosts(ctx: JobContext, rnd: MentoringRound) -> None:
+    """A member who boosted the role question with one of its choices has answered it."""
+    for q in asking.open_questions(ctx, CALL, rnd.key):
+        found = asking.answer_by_boost(ctx, q, role_boost_answer)
+        if found is None:
+            continue
+        answer, boost_id, _ = found
+        comment = ctx.client.comment(q.comment_id)
+        if comment.creator is None or getattr(comment, "status", "") == "trashed":
+            continue
+        asking.settle(ctx, q, answer, f"boost:{boost_id}")
+        with ctx.store.transaction() as conn:
+            save_call_reply(ctx, conn, rnd, comment, trashed=False)  # its latest text, answered
+        ctx.outbox.create_boost(f"ack:comment:{comment.id}", comment.id, ACK)
 
 
 def save_call_reply(ctx: JobContext, conn: Any, rnd: MentoringRound, comment: Any,
@@ -169,15 +228,26 @@ def save_call_reply(ctx: JobContext, conn: Any, rnd: MentoringRound, comment: An
     creator = comment.creator
     t.save_reply(conn, comment_id=comment.id, round_key=rnd.key, person_id=creator.id,
                  html=comment.content or "", created_at=comment.created_at, trashed=trashed)
+    return refresh_person(ctx, conn, rnd, creator)
+
+
+def refresh_person(ctx: JobContext, conn: Any, rnd: MentoringRound,
+                   creator: Any) -> MentoringReading:  # fmt: skip
+    """Recompute a person's end state from her live replies and her answers to questions."""
     vocab = rnd.vocabulary()
-    # read_replies skips unclear replies: they wait for the member's answer.
-    reading = read_replies(t.person_replies(conn, rnd.key, creator.id), vocab)
+    replies = t.person_reply_rows(conn, rnd.key, creator.id)
+    answered = {q.comment_id: q.answer for q in questions(conn, CALL, rnd.key, "answered")
+                if q.person_id == creator.id}  # fmt: skip
+    # read_replies skips unclear replies unless she has answered the question about them.
+    reading = read_replies([html for _, html in replies], vocab,
+                           [answered.get(cid) for cid, _ in replies])  # fmt: skip
     email = (creator.email_address or "").lower() or None
+    # Only the email domain names a member organisation (issue 10): a Basecamp company name is
+    # whatever the person's account says and must never stand in for one. Unknown stays None.
     org = ctx.config.network.organisation_for(email)
     t.save_person(
         conn, rnd.key, creator.id, ctx.now, name=creator.name, email=email,
-        sgid=creator.attachable_sgid, org=org.name if org else (creator.company.name
-                                                                 if creator.company else None),
+        sgid=creator.attachable_sgid, org=org.name if org else None,
         level=reading.seniority or level_of(creator.title, vocab), role=reading.role,
         offers=reading.offers, wants=reading.wants,
         capacity=min(reading.capacity, rnd.max_capacity), preferences=reading.preferences,
@@ -207,6 +277,9 @@ def candidates(conn: Any, rnd: MentoringRound) -> tuple[list[Person], dict[int, 
             (reading := read_reply(html, vocab)).sure and reading.intent in ("withdraw", "decline")
             for html in t.person_replies(conn, rnd.key, r["person_id"]))
     }  # fmt: skip
+    # ...and so must someone who answered the bot's question with "not this time" (a boost).
+    declined |= {q.person_id for q in questions(conn, CALL, rnd.key, "answered")
+                 if q.answer in ("withdraw", "decline")}  # fmt: skip
     for r in t.unmatched_elsewhere(conn, rnd.key):
         if r["person_id"] not in rows and r["person_id"] not in declined:
             # her own reply this round wins over an old one
@@ -257,6 +330,8 @@ def propose_pairs(ctx: JobContext, rnd: MentoringRound) -> MatchResult:
                               **fields)  # fmt: skip
         t.replace_pairs(conn, rnd.key, [asdict(p) for p in result.pairs], ctx.now)
         t.set_round(conn, rnd.key, ctx.now, stage="matched")
+    for q in asking.open_questions(ctx, CALL, rnd.key):
+        asking.settle(ctx, q, None, "round matched")  # nobody waits on a matched round
     ctx.log.info("mentoring: %s matched %d pairs, %d mentees unmatched", rnd.key,
                  len(result.pairs), len(result.unmatched_mentees))  # fmt: skip
     return result

@@ -5,18 +5,21 @@ Errors: `StoreError` <- `Conflict` (a unique or foreign-key constraint said no).
 
 from __future__ import annotations
 
+import ast
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from sqlalchemy import Connection, Engine, Table, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import StaticPool
+
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +85,8 @@ def _sqlite_transactions(engine: Engine) -> None:
 
 def alembic_config(connection: Connection | None = None) -> AlembicConfig:
     """An Alembic config pointing at the migrations inside the package."""
+    from alembic.config import Config as AlembicConfig
+
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["connection"] = connection
@@ -93,7 +98,44 @@ def migrate(engine: Engine) -> None:
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATE_LOCK_ID})
+        if _at_head(conn):
+            return  # the usual start: Alembic (about 0.25 s of imports) is not needed
+        from alembic import command
+
         command.upgrade(alembic_config(conn), "head")
+
+
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*(?:#.*)?$",
+                            re.MULTILINE)  # fmt: skip
+
+
+def script_heads() -> set[str] | None:
+    """The head revisions, read from each revision file's own lines without importing Alembic.
+
+    None when a file does not state its revisions plainly: then Alembic decides.
+    """
+    revisions: set[str] = set()
+    downs: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        try:
+            revision = ast.literal_eval(found["revision"])
+            down = ast.literal_eval(found["down_revision"])
+        except (KeyError, ValueError, SyntaxError):
+            return None
+        if not isinstance(revision, str):
+            return None
+        revisions.add(revision)
+        downs.update((down,) if isinstance(down, str) else (down or ()))
+    return (revisions - downs) or None
+
+
+def _at_head(conn: Connection) -> bool:
+    """Whether the database already stands at every head revision (one small query)."""
+    if not inspect(conn).has_table("alembic_version"):
+        return False
+    current = {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
+    return current == script_heads()
 
 
 class Store:

@@ -131,6 +131,16 @@ def save_reply(conn: Connection, *, comment_id: int, round_key: str, person_id: 
         conn.execute(insert(mentoring_replies).values(comment_id=comment_id, **values))
 
 
+def person_reply_rows(conn: Connection, round_key: str, person_id: int) -> list[tuple[int, str]]:
+    """A person's live replies in a round as (comment id, html), oldest first."""
+    t = mentoring_replies.c
+    rows = conn.execute(
+        select(t.comment_id, t.html).where(t.round_key == round_key, t.person_id == person_id,
+                                           ~t.trashed).order_by(t.created_at, t.comment_id)
+    )  # fmt: skip
+    return [(int(r.comment_id), r.html) for r in rows]
+
+
 def person_replies(conn: Connection, round_key: str, person_id: int) -> list[str]:
     """A person's live replies in a round, oldest first."""
     t = mentoring_replies.c

@@ -70,9 +70,114 @@ def test_an_unclear_role_is_asked_about_once_then_answered(world) -> None:
     assert len(comments) == 1
     assert boosted == [answer["id"]]
     assert _person(world, ada["id"])["role"] == "mentor"
+    assert _person(world, ada["id"])["offers"] == ["cloud"]  # the unclear reply's topic counts
     assert first["id"] not in boosted
     ctx = type("Ctx", (), {"store": Store(make_engine(world.db_url))})()
     try:
         assert awaiting_answers(ctx) == []
     finally:
         ctx.store.engine.dispose()
+
+
+def _questions(world: World) -> list:
+    ctx = type("Ctx", (), {"store": Store(make_engine(world.db_url))})()
+    try:
+        from bot.store.signups_repo import questions
+
+        with ctx.store.transaction() as conn:
+            return questions(conn, "mentoring_call", "test-round")
+    finally:
+        ctx.store.engine.dispose()
+
+
+def test_a_boost_naming_a_role_answers_the_question(world) -> None:
+    sb = world.sb
+    world.cycle(CALL)
+    (call,) = world.messages(world.project)
+    ada = world.member("Ada Okafor", "camden")
+    sb.clock.set(CALL + timedelta(hours=1))
+    first = sb.post_comment(ada["id"], call["id"], f"<div>{UNCLEAR}</div>")
+    world.cycle(CALL + timedelta(hours=2))
+    comments, _ = _bot(world, call["id"])
+    (question,) = [c for c in world.comments_on(call["id"])
+                   if c["creator"]["id"] == sb.bot_person["id"]]  # fmt: skip
+    assert "1️⃣ to mentor, 2️⃣ to be mentored, 3️⃣ for both" in comments[0]
+
+    # A bare ✅ cannot tell mentor from mentee: it answers nothing, and nobody guesses.
+    sb.boost(ada["id"], question["id"], "✅")
+    world.cycle(CALL + timedelta(hours=3))
+    person = _person(world, ada["id"])
+    assert person is None or person["role"] == "none"
+    assert [q.status for q in _questions(world)] == ["open"]
+
+    # Someone else's boost is not her answer.
+    bea = world.member("Bea Lin", "brent")
+    sb.boost(bea["id"], question["id"], "1️⃣")
+    world.cycle(CALL + timedelta(hours=4))
+    assert [q.status for q in _questions(world)] == ["open"]
+
+    sb.boost(ada["id"], question["id"], "1️⃣")
+    world.cycle(CALL + timedelta(hours=5))
+    world.cycle(CALL + timedelta(hours=6))  # a fresh process: nothing repeated
+    person = _person(world, ada["id"])
+    assert person["role"] == "mentor"
+    assert person["offers"] == ["cloud"]  # her unclear reply's topic, with the role she chose
+    (q,) = _questions(world)
+    assert (q.status, q.answer) == ("answered", "mentor")
+    comments, boosted = _bot(world, call["id"])
+    assert len(comments) == 1  # no second question
+    assert boosted == [first["id"]]  # the reply acknowledged exactly once
+
+
+def test_a_reply_that_may_not_be_english_gets_plain_words_and_staff_told_once(world) -> None:
+    sb = world.sb
+    sb.grant(world.project["id"], [world.priya["id"]])  # staff on the call's project
+    world.cycle(CALL)
+    (call,) = world.messages(world.project)
+    ioana = world.member("Ioana Popescu", "hackney")
+    sb.clock.set(CALL + timedelta(hours=1))
+    sb.post_comment(ioana["id"], call["id"], "<div>Sunt interesată de date și cloud</div>")
+    world.cycle(CALL + timedelta(hours=2))
+    sb.clock.set(CALL + timedelta(hours=3))
+    sb.post_comment(ioana["id"], call["id"], "<div>Da, vin cu drag! Mă interesează cloud</div>")
+    world.cycle(CALL + timedelta(hours=4))
+    comments, _ = _bot(world, call["id"])
+    assert len(comments) == 2
+    assert all('Please reply "mentor", "mentee" or "both"' in c for c in comments)
+    assert all(ioana["attachable_sgid"] in c for c in comments)
+    told = [c for c in comments if world.priya["attachable_sgid"] in c]
+    assert len(told) == 1 and "may not be in English" in told[0]
+    assert comments[0] == told[0]
+    person = _person(world, ioana["id"])
+    assert person is None or person["role"] == "none"
+    # Matching settles the round: nobody is left waiting for an answer.
+    world.cycle(datetime(2027, 2, 22, 10, 30, tzinfo=UTC))
+    assert {q.status for q in _questions(world)} == {"withdrawn"}
+
+
+def test_a_basecamp_company_name_is_never_taken_for_a_member_organisation(world) -> None:
+    sb = world.sb
+    world.cycle(CALL)
+    (call,) = world.messages(world.project)
+    # Her account says "Camden", but her email is not a member organisation's domain.
+    zoe = sb.add_person("Zoe Hart", "zoe.hart@example.org", "Camden")
+    sb.grant(world.project["id"], [zoe["id"]])
+    ada = world.member("Ada Okafor", "camden")
+    sb.clock.set(CALL + timedelta(hours=1))
+    sb.post_comment(zoe["id"], call["id"], "<div>I'd love to be mentored on cloud</div>")
+    sb.post_comment(ada["id"], call["id"], "<div>Happy to mentor on cloud</div>")
+    world.cycle(CALL + timedelta(hours=2))
+    assert _person(world, zoe["id"])["org"] is None
+    assert _person(world, ada["id"])["org"] == "Camden"
+
+
+def test_only_a_boost_naming_one_choice_is_an_answer() -> None:
+    from bot.core.mentoring_answers import role_boost_answer
+
+    assert role_boost_answer("1\ufe0f\u20e3") == "mentor"
+    assert role_boost_answer("2️⃣") == "mentee"
+    assert role_boost_answer("3️⃣") == "both"
+    assert role_boost_answer(" Mentee! ") == "mentee"
+    assert role_boost_answer("❌") == "decline"
+    for unclear in ("✅", "👍", "yes", "🎉", "", None):
+        assert role_boost_answer(unclear) is None

@@ -39,3 +39,27 @@ def test_a_withdrawal_this_round_beats_being_carried_over(store):
                       role="none", offers=[], wants=[], capacity=0, preferences=[])
         people, _rows = candidates(conn, second)
     assert sorted(p.id for p in people) == [8, 9]
+
+
+def test_answering_the_role_question_with_not_this_time_beats_being_carried_over(store):
+    from bot.store.signups_repo import save_question
+
+    first, second = shipped_round(key="round-1"), shipped_round(key="round-2")
+    with store.transaction() as conn:
+        t.set_round(conn, first.key, NOW, stage="introduced")
+        t.save_person(conn, first.key, 7, NOW, name="Grace Lim", email="grace@brent.gov.uk",
+                      role="mentee", offers=[], wants=["cloud"], capacity=0, preferences=[])
+        # In round 2 her reply was unclear; she answered the bot's question with a ❌ boost.
+        t.set_round(conn, second.key, NOW, stage="called")
+        t.save_reply(conn, comment_id=1, round_key=second.key, person_id=7,
+                     html="<div>Keen on the cloud stuff</div>", created_at=NOW, trashed=False)
+        t.save_person(conn, second.key, 7, NOW, name="Grace Lim", email="grace@brent.gov.uk",
+                      role="none", offers=[], wants=[], capacity=0, preferences=[])
+        save_question(conn, {"comment_id": 1, "feature": "mentoring_call",
+                             "thread_key": second.key, "thread_id": 100, "person_id": 7,
+                             "name": "Grace Lim", "email": "grace@brent.gov.uk", "link": None,
+                             "asked_at": NOW, "question_id": 2, "status": "answered",
+                             "answer": "decline", "answered_by": "boost:3",
+                             "not_english": False})
+        people, _rows = candidates(conn, second)
+    assert [p.id for p in people] == []

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.core.reader.event_cues import CUES, Cue
+from bot.core.reader.intents import INTENTS  # its own module so the CLI lists intents cheaply
 
-INTENTS = ("join", "decline", "withdraw", "maybe", "question", "other")
 # Kinds that decide a reply on their own; the others count only when nothing decisive is said.
 DECISIVE_KINDS = frozenset({"strong", "hedge", "wish", "wish_past", "implied"})
 STRENGTH = {"strong": 1.0, "implied": 0.9, "wish": 0.8, "wish_past": 0.8, "hedge": 0.5,
