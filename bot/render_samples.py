@@ -171,6 +171,11 @@ def _event_reminder(config: Any) -> dict[str, Any]:
     return occurrence_context(_occurrence(config)) | {"people": [ADA, GRACE]}
 
 
+@register_sample("event_thanks")
+def _event_thanks(config: Any) -> dict[str, Any]:
+    return occurrence_context(_occurrence(config))
+
+
 @register_sample("places_left")
 def _places_left(config: Any) -> dict[str, Any]:
     return occurrence_context(_occurrence(config)) | {

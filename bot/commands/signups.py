@@ -108,6 +108,16 @@ def _known_keys(store: Any) -> list[str]:
         return sorted(t.key for t in repo.threads(conn))
 
 
+def _mark_attended(ctx: Any, event: str, email: str, rows: list[Any]) -> None:
+    from bot.jobs.attendance import mark
+
+    name = next((r.name for r in rows if r.email == email), "") or email
+    if mark(ctx.store, event, email, name, ctx.now):
+        click.echo(f"signups: {email} marked as having come to {event}", err=True)
+    else:
+        click.echo(f"signups: {email} was already marked as having come to {event}", err=True)
+
+
 @click.command("signups")
 @click.argument("event")
 @click.option(
@@ -121,7 +131,10 @@ def _known_keys(store: Any) -> list[str]:
     multiple=True,
     help="Take this person off the list (their place goes to the waitlist).",
 )
-def signups_command(event: str, fmt: str, add: tuple[str, ...], remove: tuple[str, ...]) -> None:
+@click.option("--attended", "attended", metavar="EMAIL", multiple=True,
+              help="Record that this person came (as if they had boosted the thank-you).")
+def signups_command(event: str, fmt: str, add: tuple[str, ...], remove: tuple[str, ...],
+                    attended: tuple[str, ...] = ()) -> None:
     """List who has signed up for EVENT: the key of its sign-up thread, e.g.
     event:lunch-and-learn:2027-01-12 (an event on that date) or cohort:spring-2027:recruitment
     (a cohort's recruitment). A wrong key lists the keys there are."""
@@ -136,13 +149,15 @@ def signups_command(event: str, fmt: str, add: tuple[str, ...], remove: tuple[st
     except ConfigError as err:
         _fail(f"config error: {err}", EXIT_USAGE)
     checked = []
-    for email in (*add, *remove):
+    for email in (*add, *remove, *attended):
         valid = valid_email(email)
         if valid is None:
             _fail(f"signups: {email!r} is not an email address (one address, like "
                   "jo.bloggs@camden.gov.uk); nothing was changed", EXIT_USAGE)
         checked.append(valid)
-    add, remove = tuple(checked[:len(add)]), tuple(checked[len(add):])
+    n = len(add) + len(remove)
+    add, remove, attended = (tuple(checked[:len(add)]), tuple(checked[len(add):n]),
+                             tuple(checked[n:]))
     engine = make_engine(settings.database_url)
     migrate(engine)
     store = Store(engine)
@@ -167,6 +182,8 @@ def signups_command(event: str, fmt: str, add: tuple[str, ...], remove: tuple[st
             add_staff_change(ctx, event, email, "add")
             click.echo(f"signups: {email} added to {event}", err=True)
         rows = signup_rows(ctx, event)
+        for email in attended:
+            _mark_attended(ctx, event, email, rows)
     except LookupError as err:
         _fail(f"signups: {err.args[0]}")
     finally:

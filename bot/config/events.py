@@ -75,6 +75,8 @@ class LeadTimes(StrictModel):
     close_days: int = Field(default=0, ge=0)  # sign-ups close this many days before (0 = at start)
     places_left_days: int | None = Field(default=None, ge=0)  # None = no "places left" nudge
     post_time: ClockTime = time(9, 0)
+    # Thank-you and "boost if you came" call this many days after (None = no call).
+    attendance_days: int | None = Field(default=1, ge=0)
 
     @model_validator(mode="after")
     def _order(self) -> LeadTimes:

@@ -36,6 +36,7 @@ class EventLine:
     signed_up: int
     capacity: int
     waitlisted: int
+    attended: int | None = None  # None: not recorded (no attendance call posted yet)
 
 
 @dataclass(frozen=True)

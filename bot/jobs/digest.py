@@ -83,6 +83,7 @@ def _level_order(ctx: JobContext) -> list[str]:
 
 def _events(ctx: JobContext) -> list[EventLine]:
     from bot.config.signups import SignupRules
+    from bot.jobs.attendance import summary as attendance_summary
     from bot.jobs.signups import signup_rows
     from bot.store import signups_repo as repo
 
@@ -93,9 +94,12 @@ def _events(ctx: JobContext) -> list[EventLine]:
     out = []
     for th in threads:
         rows = signup_rows(ctx, th.key)
+        with ctx.store.transaction() as conn:
+            came = attendance_summary(conn, th.key)
         out.append(EventLine(th.title, sum(r.status == "confirmed" for r in rows),
                              SignupRules.model_validate_json(th.rules).capacity,
-                             sum(r.status == "waitlisted" for r in rows)))
+                             sum(r.status == "waitlisted" for r in rows),
+                             came.attended if came.recorded else None))
     return out
 
 
@@ -227,7 +231,7 @@ def _sample(config: Any) -> dict[str, Any]:
     d = build([Member(1, "Camden", "Senior leader"), Member(2, "Hackney", None),
                Member(3, None, "Apprentice")], ("Apprentice", "Senior leader"),
               ("Camden", "Hackney", "Brent"),
-              [EventLine("Lunch and learn", 18, 30, 0)],
+              [EventLine("Lunch and learn", 18, 30, 0, 15), EventLine("Site visit", 12, 12, 3)],
               [CohortLine("Confident Digital Leaders, spring", {"Camden": 2}, ["Hackney"])],
               [MentoringLine("mentoring:spring", 6, 5, 3, 1)],
               [IdeaLine(2, "Shared cyber security training", 5, "taken_up")])

@@ -17,6 +17,7 @@ from bot.basecamp.errors import NotFound
 from bot.basecamp.models import is_member
 from bot.basecamp.richtext import escape, html_to_text
 from bot.config.events import EventSeries, Occurrence
+from bot.core.attendance import call_plan
 from bot.core.calendar import PlannedPost, catch_up, lead_time
 from bot.jobs import posting
 from bot.jobs.planner import PLANNERS
@@ -67,16 +68,26 @@ def event_plan(occ: Occurrence) -> list[PlannedPost]:
         posts.append(PlannedPost(f"{occ.key}:topics-call", "topics_call",
                                  lead(s.unconference.call_days), agenda_at))
         posts.append(PlannedPost(f"{occ.key}:agenda", "agenda", agenda_at, occ.starts_at))
+    if leads.attendance_days is not None:
+        posts.append(call_plan(occ.key, occ.starts_at, occ.ends_at, leads.attendance_days, at, tz))
     return posts
 
 
 def window(series: EventSeries, now: datetime, tz: ZoneInfo) -> tuple[date, date]:
-    """Local dates worth looking at now: yesterday up to the longest lead time ahead."""
+    """Local dates worth looking at now: from the attendance call's reach back (at least
+    yesterday) up to the longest lead time ahead."""
     today = now.astimezone(tz).date()
     longest = series.leads.announce_days
     if series.unconference:
         longest = max(longest, series.unconference.call_days)
-    return today - timedelta(days=1), today + timedelta(days=longest + 1)
+    back = 1 + (series.leads.attendance_days or 0)
+    return today - timedelta(days=back), today + timedelta(days=longest + 1)
+
+
+def in_reach(occ: Occurrence, post: PlannedPost, today: date) -> bool:
+    """Before yesterday only the attendance call still matters (the window reaches back
+    further for it alone, so older posts are not newly reported as missed)."""
+    return occ.day >= today - timedelta(days=1) or post.kind == "attendance_call"
 
 
 @dataclass(frozen=True)
@@ -110,11 +121,13 @@ def plan(ctx: JobContext) -> None:
     """Post whatever is due now for every event series."""
     if not ctx.config.events:
         return
+    today = ctx.now.astimezone(ctx.tz).date()
     planned = [
         (occ, post)
         for series in ctx.config.events
         for occ in series.occurrences(*window(series, ctx.now, ctx.tz), ctx.tz)
         for post in event_plan(occ)
+        if in_reach(occ, post, today)
     ]
     by_key = {post.key: occ for occ, post in planned}
     # One query per cycle, however many series.
@@ -136,7 +149,8 @@ def plan(ctx: JobContext) -> None:
 
 KIND_WORDS = {"announcement": "the announcement", "reminder": "the reminder",
               "places_left": "the “places left” nudge", "cancellation": "the cancellation notice",
-              "topics_call": "the call for topics", "agenda": "the agenda"}
+              "topics_call": "the call for topics", "agenda": "the agenda",
+              "attendance_call": "the thank-you (asking who came)"}
 
 
 def _report_missed(ctx: JobContext, occ: Occurrence, post: PlannedPost) -> None:
@@ -155,6 +169,7 @@ def _carry_out(ctx: JobContext, net: posting.Place, occ: Occurrence, post: Plann
         "cancellation": _cancel,
         "topics_call": _topics_call,
         "agenda": _agenda,
+        "attendance_call": _attendance_call,
     }
     outcome = steps[post.kind](ctx, net, occ)
     if outcome and not ctx.dry_run:
@@ -198,6 +213,16 @@ def _remind(ctx: JobContext, net: posting.Place, occ: Occurrence) -> str | None:
     body = ctx.renderer.render("event_reminder", **occurrence_context(occ), people=people)
     done = ctx.outbox.create_comment(f"{occ.key}:reminder", message_id, body)
     return "posted" if done is not None else None
+
+
+def _attendance_call(ctx: JobContext, net: posting.Place, occ: Occurrence) -> str | None:
+    from bot.jobs.attendance import post_call
+
+    message_id = _announcement_id(ctx, occ)
+    if message_id is None:
+        return "skipped"  # never announced: no thread to thank people on
+    body = ctx.renderer.render("event_thanks", **occurrence_context(occ))
+    return post_call(ctx, occ.key, message_id, occ.ends_at, body)
 
 
 def _places_left(ctx: JobContext, net: posting.Place, occ: Occurrence) -> str | None:

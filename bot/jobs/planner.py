@@ -26,7 +26,8 @@ Planner = Callable[["JobContext"], None]
 PLANNERS: list[Planner] = []
 
 # Job modules that register planners (here) and reply handlers (bot.jobs.poll.HANDLERS).
-FEATURE_MODULES = ("signups", "cohorts", "events", "mentoring", "funding", "ideas", "digest")
+FEATURE_MODULES = ("signups", "cohorts", "events", "mentoring", "funding", "ideas",
+                   "attendance", "digest")
 
 BACKOFF_FIRST = timedelta(minutes=2)
 BACKOFF_MAX = timedelta(hours=1)

@@ -98,6 +98,7 @@ _TABLE_MODULES = (
     "mentoring_tables",
     "status_tables",
     "programme_tables",
+    "attendance_tables",
 )
 for _name in _TABLE_MODULES:
     if importlib.util.find_spec(f"bot.store.{_name}") is not None:

@@ -74,7 +74,7 @@ def test_the_monthly_digest_with_its_chart(world, tmp_path):
     assert "Brent: 1 (not stated 1)" in items
     assert "Organisation not stated: 1 (not stated 1)" in items  # Zed: never a guess
     assert {"Manager: 1", "Head of service: 1", "not stated: 3"} <= set(items)
-    assert "Lunch and learn: 1 of 30 places taken" in items
+    assert "Lunch and learn: 1 of 30 places taken, 0 waiting, attendance not recorded" in items
     assert "spring: 1 pair proposed, 1 introduced, 1 have met" in items
 
     out = tmp_path / "digest.html"
