@@ -196,9 +196,11 @@ def status_command(now_text: str | None) -> None:
     store = Store(engine)
     ctx = StatusContext(config, store, now.astimezone(UTC), settings.tz)
     try:
-        posts = [f"{when(due, ctx.tz):<16}  {kind:<13} {key}"
+        coming = upcoming(ctx)
+        width = max((len(kind) for _, kind, _ in coming), default=0)  # kinds line up
+        posts = [f"{when(due, ctx.tz):<16}  {kind:<{width}} {key}"
                  + ("  (due already: not posted yet)" if due <= now else "")
-                 for due, kind, key in upcoming(ctx)]
+                 for due, kind, key in coming]
         sections = [
             _section(f"Upcoming posts (next {HORIZON.days} days)", posts),
             _section("Open sign-up threads", open_threads(ctx)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -68,6 +69,10 @@ def test_status_shows_each_section(running: StaffDesk) -> None:
     # The shipped config: January's lunch and learn is announced on 22 December.
     assert "Tue 22 Dec" in upcoming and "event:lunch-and-learn:2027-01-12" in upcoming
     assert "announcement" in upcoming
+    # Keys line up whatever the kind's length ("attendance_call" is the longest today).
+    rows = [line[18:] for line in upcoming.splitlines()[1:] if line.strip()]  # after the date
+    assert any(" attendance_call " in row for row in rows), upcoming
+    assert len({re.search(r"\s(\S+:\S+)", row).start(1) for row in rows}) == 1, upcoming
     threads = section(result.output, "Open sign-up threads")
     assert KEY in threads and "0 of 2 places taken" in threads
     assert "none" in section(result.output, "Replies waiting for an answer")
