@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from bot.core.calendar import PlannedPost, due_posts, local_datetime
+from bot.core.calendar import PlannedPost, local_datetime
 from bot.core.digest import (
     CohortLine,
     Digest,
@@ -28,7 +28,6 @@ from bot.core.digest import (
 )
 from bot.jobs import planner, posting
 from bot.render import register_sample
-from bot.store import events_tables as t
 
 if TYPE_CHECKING:
     from bot.config.digest import StaffDigest
@@ -167,9 +166,7 @@ def plan(ctx: JobContext) -> None:
     if cfg is None:
         return
     planned = digest_plan(cfg, ctx.now, ctx.tz)
-    with ctx.store.transaction() as conn:
-        done = t.finished_keys(conn, [p.key for p in planned])
-    for post in due_posts(planned, ctx.now, done):
+    for post in posting.due_now(ctx, planned):
         outcome = post_digest(ctx, cfg, post.key, post.due_at)
         if outcome and not ctx.dry_run:
             posting.finish(ctx, post.key, post.kind, outcome)

@@ -20,12 +20,11 @@ from sqlalchemy import and_, delete, func, select, update
 
 from bot.basecamp.models import is_member
 from bot.basecamp.richtext import html_to_text, text_parts
-from bot.core.calendar import PlannedPost, due_posts, local_datetime
+from bot.core.calendar import PlannedPost, local_datetime
 from bot.core.ideas import IdeaRef, RankedIdea, count_votes, is_vote, rank, read_take_up
 from bot.core.ideas import vote_target as find_target
 from bot.jobs import planner, poll, posting
 from bot.render import register_sample
-from bot.store import events_tables as t
 from bot.store.db import upsert
 from bot.store.programme_tables import idea_votes as iv
 from bot.store.programme_tables import ideas as it
@@ -66,10 +65,8 @@ def plan(ctx: JobContext) -> None:
     if cfg is None:
         return
     planned = ideas_plan(cfg, ctx.now, ctx.tz)
-    with ctx.store.transaction() as conn:
-        done = t.finished_keys(conn, [p.key for p in planned])
     failed: list[str] = []
-    for post in due_posts(planned, ctx.now, done):
+    for post in posting.due_now(ctx, planned):
         posting.isolated(ctx, post.key, failed, lambda p=post: _carry_out(ctx, cfg, p))
     if failed:
         raise posting.PlanFailed("ideas", failed)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot.basecamp.richtext import escape, link
+from bot.core.calendar import PlannedPost, due_posts
 from bot.store import events_tables as t
 
 if TYPE_CHECKING:
     from bot.basecamp.models import Person, Project
-    from bot.core.calendar import PlannedPost
     from bot.jobs.context import JobContext
 
 
@@ -106,6 +106,13 @@ def isolated(ctx: JobContext, key: str, failed: list[str], fn: Callable[[], None
         # The planner logs one line for the whole pass; the traceback only with --verbose.
         ctx.log.debug("%s failed", key, exc_info=True)
         failed.append(FailedPost(key, f"{' '.join(str(err).split())} ({type(err).__name__})"))
+
+
+def due_now(ctx: JobContext, planned: list[PlannedPost]) -> list[PlannedPost]:
+    """The planned posts due at `ctx.now` that are not finished yet."""
+    with ctx.store.transaction() as conn:
+        done = t.finished_keys(conn, [p.key for p in planned])
+    return due_posts(planned, ctx.now, done)
 
 
 def finish(ctx: JobContext, key: str, kind: str, outcome: str) -> None:
