@@ -10,6 +10,10 @@ Paging stops at the high-water mark (the newest `updated_at` already handled, le
 overlap for equal or skewed timestamps), and comments are de-duplicated against
 `seen_comments` by (id, updated_at).
 
+A trashed reply is handed over once even if no version of it was ever processed
+(`previous` is None): its handler may have been cut short after acting, and handlers treat a
+trash of a reply they never recorded as nothing to undo.
+
 A change is recorded in `seen_comments` only after its handler succeeded
 (`mark_processed`), and the high-water mark never passes a change that is not yet
 processed, so a crash mid-cycle re-reads rather than loses a reply.
@@ -304,8 +308,9 @@ class ThreadReader:
         previous = seen.get(comment.id)
         updated = _utc(comment.updated_at)
         if listing == "trashed":
-            # Only a reply that took effect has anything to withdraw.
-            if previous is None or previous.status != "active":
+            # Handed over once, even when never processed: a handler cut short (a write whose
+            # outcome was unknown, a crash) may have left something on the reply to take back.
+            if previous is not None and previous.status != "active":
                 return None
             return ReplyChange(comment, thread, "trashed", previous)
         if previous is None or previous.status != "active":

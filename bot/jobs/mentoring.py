@@ -137,10 +137,14 @@ def handle_call_reply(ctx: JobContext, change: ReplyChange) -> None:
     if rnd is None:
         return
     comment = change.comment
+    trashed = change.change == "trashed"
     with ctx.store.transaction() as conn:
-        folded = save_call_reply(ctx, conn, rnd, comment, trashed=change.change == "trashed")
+        if trashed and not t.has_reply(conn, comment.id):
+            folded = None  # never stored: there is no reading to take back
+        else:
+            folded = save_call_reply(ctx, conn, rnd, comment, trashed=trashed)
     asked = asking.question_for(ctx, CALL, rnd.key, comment.id)
-    if change.change == "trashed":
+    if trashed:
         if asked is not None and asked.status == "open":
             asking.settle(ctx, asked, None, "trashed")
         return

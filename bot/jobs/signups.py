@@ -35,6 +35,7 @@ from bot.jobs.signups_acks import (
 )
 from bot.jobs.signups_state import (
     cache_of,
+    forget,
     organisation_of,
     ref_of,
     remember,
@@ -118,6 +119,16 @@ def open_signup_thread(
 @poll.register(KIND)
 def handle_signup_reply(ctx: JobContext, change: ReplyChange) -> None:
     """Read one new, edited or trashed reply and acknowledge what it did."""
+    try:
+        _handle_reply(ctx, change)
+    except BaseException:
+        # The reading is saved only with its acknowledgement: forget what the cycle's cache
+        # was told, so the rest of the cycle (live line, participants) counts what is stored.
+        forget(ctx, change.thread.key)
+        raise
+
+
+def _handle_reply(ctx: JobContext, change: ReplyChange) -> None:
     comment = change.comment
     with ctx.store.transaction() as conn:
         thread = repo.thread(conn, change.thread.key)

@@ -61,7 +61,9 @@ def acknowledge(
         _delete_earlier_boosts(ctx, cid, row.version)
         row = _save_ack(ctx, acks, dataclasses.replace(row, pending=False), reply)
         reply = None
-    if not (row is not None and row.label == label) and not (row is None and kind == "none"):
+    if row is None and kind == "none":
+        _close_first_boost(ctx, acks, thread, cid)
+    elif not (row is not None and row.label == label):
         version = row.version + 1 if row is not None else 1
         item = None
         key = f"signup:ack:{cid}:v{version}"
@@ -89,6 +91,22 @@ def acknowledge(
     if reply is not None:
         with ctx.store.transaction() as conn:
             repo.save_reply(conn, dataclasses.asdict(reply))
+
+
+def _close_first_boost(ctx: JobContext, acks: dict, thread: repo.ThreadRow, cid: int) -> None:
+    """No acknowledgement is wanted and none was recorded: take back a first boost that an
+    interrupted run left (its outcome unknown, or posted just before a crash)."""
+    key = f"signup:ack:{cid}:v1"
+    rec = ctx.outbox.record(key)
+    if rec is None or rec.kind != "boost" or ctx.outbox.dry_run:
+        return
+    if rec.status == "pending":
+        ctx.outbox.abandon_boost(key, cid)  # raises while it may still commit
+    elif rec.basecamp_id:
+        ctx.outbox.delete_boost(f"{key}:delete", rec.basecamp_id, recording_id=cid)
+    # Recorded as "no acknowledgement", so a later version never reuses the closed key.
+    _save_ack(ctx, acks, repo.AckRow(comment_id=cid, thread_key=thread.key, label="", kind="none",
+                                     version=1, item_id=None, pending=False), None)
 
 
 def _delete_earlier_boosts(ctx: JobContext, cid: int, version: int) -> None:

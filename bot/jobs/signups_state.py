@@ -71,6 +71,13 @@ def thread_rows(ctx: JobContext, key: str) -> list[repo.ReplyRow]:
     return list(cache[("rows", key)])
 
 
+def forget(ctx: JobContext, key: str) -> None:
+    """Drop the thread's cached rows, so they are read again from the store."""
+    cache = cache_of(ctx)
+    for part in ("rows", "staff", "acks"):
+        cache.pop((part, key), None)
+
+
 def remember(ctx: JobContext, key: str, comment_id: int, row: repo.ReplyRow | None) -> None:
     """Put a reply's new reading (or None: trashed) into the cycle's cache."""
     rows = [r for r in thread_rows(ctx, key) if r.comment_id != comment_id]

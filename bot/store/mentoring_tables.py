@@ -131,6 +131,12 @@ def save_reply(conn: Connection, *, comment_id: int, round_key: str, person_id: 
         conn.execute(insert(mentoring_replies).values(comment_id=comment_id, **values))
 
 
+def has_reply(conn: Connection, comment_id: int) -> bool:
+    """Whether a reply was ever stored (trashed or not)."""
+    t = mentoring_replies.c
+    return conn.execute(select(t.comment_id).where(t.comment_id == comment_id)).first() is not None
+
+
 def person_reply_rows(conn: Connection, round_key: str, person_id: int) -> list[tuple[int, str]]:
     """A person's live replies in a round as (comment id, html), oldest first."""
     t = mentoring_replies.c

@@ -103,3 +103,25 @@ class TestAnInterruptedReplacement:
         for _ in range(3):
             world.cycle(advance=timedelta(minutes=3))
         assert world.bot_boosts(rb["id"]) == ["✅ You're in"]
+
+    def test_a_reply_trashed_while_its_boost_was_unsure_keeps_no_boost(self, world) -> None:
+        # Found by the long chaos season: the first "✅ You're in" committed late (its outcome
+        # unknown), the member trashed the reply meanwhile, and the boost stayed for ever
+        # because a reply never fully processed was never handed its trash.
+        world.announce(capacity=2)
+        (a,) = (world.member("P0", "p0@brent.gov.uk"),)
+        ra = world.reply(a, "Yes please")
+        world.sb.faults.commit_late(-1, methods=("POST",), path="/boosts")
+        world.cycle()
+        assert world.participants() == []  # not acknowledged, so not yet counted
+        world.sb.trash_comment(ra["id"])
+        world.sb.faults.release_late()  # the boost lands after all, unseen by the bot
+        assert world.bot_boosts(ra["id"]) == ["✅ You're in"]
+        for _ in range(3):  # past the grace period for unsure writes
+            world.cycle(advance=timedelta(minutes=3))
+        assert world.bot_boosts(ra["id"]) == []
+        assert signup_rows(world.ctx, world.key) == []
+        assert "0 of 2 places taken" in world.announcement_html()
+        writes = [r for r in world.sb.request_log if r.method != "GET"]
+        world.cycle(advance=timedelta(minutes=3))
+        assert [r for r in world.sb.request_log if r.method != "GET"] == writes

@@ -57,14 +57,20 @@ class TestChanges:
         assert reader.seen(reply["id"]).status == "trashed"
         assert handle_all(reader) == []
 
-    def test_trashed_before_ever_processed_is_ignored(
+    def test_trashed_before_ever_processed_is_handed_over_once(
         self, handle_all, board, reader, amara, sandbox,
     ):
+        # A handler cut short may have acted on it: its trash is handed over once, with no
+        # previous state, and never again.
         msg = board.thread()
         reader.watch(msg.id, msg.bucket.id, "signup", "event:x")
         handle_all(reader)
         reply = board.reply(amara, msg.id, "<div>Count me in!</div>")
         sandbox.trash_comment(reply["id"])
+        changes = handle_all(reader)
+        assert _ids(changes) == [(reply["id"], "trashed")]
+        assert changes[0].previous is None
+        assert reader.seen(reply["id"]).status == "trashed"
         assert handle_all(reader) == []
 
     def test_bots_own_comments_are_ignored(self, handle_all, board, reader, client, amara):
