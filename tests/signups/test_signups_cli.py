@@ -18,6 +18,9 @@ def _run(world, db_url: str, tmp_path, *args: str):
     env |= {
         "BASECAMP_ACCOUNT_ID": str(world.sb.account_id),
         "BASECAMP_ACCESS_TOKEN": world.sb.token,
+        # The sandbox, never the real Basecamp: --add looks the person up there.
+        "BASECAMP_API_URL": world.sb.api_url,
+        "BASECAMP_LAUNCHPAD_URL": world.sb.launchpad_url,
         "DATABASE_URL": db_url,
         "LOTI_CONFIG_DIR": str(tmp_path / "config"),
     }
@@ -69,6 +72,7 @@ def test_staff_remove_then_add(world, db_url, tmp_path) -> None:
         "newbie@brent.gov.uk",
     )
     assert result.exit_code == 0, result.output
+    assert "newbie@brent.gov.uk is not a Basecamp person yet" in result.output
     statuses = {r.email: r.status for r in signup_rows(world.ctx, world.key)}
     assert statuses == {
         "priya@hackney.gov.uk": "withdrawn",
