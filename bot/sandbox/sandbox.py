@@ -65,8 +65,7 @@ class Sandbox:
     # --- lifecycle --------------------------------------------------------------------
     def start(self) -> Sandbox:
         """Serve in a background thread; returns self."""
-        self._thread = threading.Thread(target=self._server.serve_forever,
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
         return self
 

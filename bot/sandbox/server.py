@@ -6,7 +6,9 @@ import contextlib
 import hashlib
 import json
 import re
+import selectors
 import socket
+import threading
 import time
 from collections.abc import Callable
 from email.utils import format_datetime, parsedate_to_datetime
@@ -108,10 +110,55 @@ class _Handler(BaseHTTPRequestHandler):
         """Quiet: the sandbox keeps its own request log."""
 
 
+class _Server(ThreadingHTTPServer):
+    """A ThreadingHTTPServer whose shutdown() returns at once.
+
+    socketserver's loop only sees a shutdown when select() times out (its poll interval),
+    and every test stops a sandbox: a byte on a socket pair wakes the loop instead.
+    """
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]):
+        super().__init__(address, handler)
+        self._wake_r, self._wake_w = socket.socketpair()
+        self._stopping = False
+        self._stopped = threading.Event()
+
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        self._stopped.clear()
+        try:
+            with selectors.DefaultSelector() as selector:
+                selector.register(self, selectors.EVENT_READ)
+                selector.register(self._wake_r, selectors.EVENT_READ)
+                while not self._stopping:
+                    ready = [key.fileobj for key, _ in selector.select(poll_interval)]
+                    if self._stopping:
+                        break
+                    if self._wake_r in ready:
+                        self._wake_r.recv(64)
+                    if self in ready:
+                        self._handle_request_noblock()
+                    self.service_actions()
+        finally:
+            self._stopping = False
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        """Stop serve_forever() and wait until it has (as socketserver's does)."""
+        self._stopping = True
+        self._wake_w.send(b"x")
+        self._stopped.wait()
+
+    def server_close(self) -> None:
+        super().server_close()
+        self._wake_r.close()
+        self._wake_w.close()
+
+
 def make_server(sandbox: Sandbox, host: str, port: int) -> ThreadingHTTPServer:
     """Bind the threaded HTTP server."""
-    server = ThreadingHTTPServer((host, port), _Handler)
-    server.daemon_threads = True
+    server = _Server((host, port), _Handler)
     server.sandbox_ref = sandbox  # type: ignore[attr-defined]
     return server
 
