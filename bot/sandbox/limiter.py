@@ -6,15 +6,18 @@ import math
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 
 
 class SlidingWindowLimiter:
-    """Allow `requests` per `per_seconds` per key, on real monotonic time."""
+    """Allow `requests` per `per_seconds` per key, on monotonic time (real unless given)."""
 
-    def __init__(self, requests: int = 50, per_seconds: float = 10.0, enabled: bool = True):
+    def __init__(self, requests: int = 50, per_seconds: float = 10.0, enabled: bool = True,
+                 *, clock: Callable[[], float] = time.monotonic):
         self.requests = requests
         self.per_seconds = per_seconds
         self.enabled = enabled
+        self._clock = clock  # tests share one with the client's pacer (see tests/conftest.py)
         self._hits: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
@@ -28,7 +31,7 @@ class SlidingWindowLimiter:
         """Count a request; return seconds to wait (Retry-After) when over the limit."""
         if not self.enabled:
             return None
-        now = time.monotonic()
+        now = self._clock()
         with self._lock:
             hits = self._hits.setdefault(key, deque())
             while hits and hits[0] <= now - self.per_seconds:

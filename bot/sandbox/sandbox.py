@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import secrets
 import threading
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -35,7 +37,8 @@ class Sandbox:
     def __init__(self, state_file: str | Path | None = None, validate_requests: bool = False,
                  *, validate_responses: bool = False, host: str = "127.0.0.1", port: int = 0,
                  account_id: int = 1000001, start_time: datetime | None = None, seed: int = 0,
-                 bot_admin: bool = False) -> None:
+                 bot_admin: bool = False,
+                 limiter_clock: Callable[[], float] = time.monotonic) -> None:
         self.lock = threading.RLock()
         self.state_file = Path(state_file) if state_file else None
         self.validate_requests = validate_requests
@@ -43,7 +46,7 @@ class Sandbox:
         self.writes: list[tuple[str, str, bytes]] = []  # (method, path, body) of API writes
         self.clock = SandboxClock(start_time)
         self.faults = Faults(seed=seed)
-        self.limiter = SlidingWindowLimiter()
+        self.limiter = SlidingWindowLimiter(clock=limiter_clock)  # monotonic seconds
         self.request_log: list[LoggedRequest] = []
         self.violations: list[str] = []
         self.client_id = "sandbox-client-id"

@@ -50,7 +50,8 @@ SUBJECT = "Lunch & learn: Negotiating pay — Thu 16 May, 1–2pm, online"
 class SignupWorld:
     """The bot, one network project and helpers to reply and run poll cycles."""
 
-    def __init__(self, sandbox: Any, store: Any, tmp_path: Path, pacer: Any = None):
+    def __init__(self, sandbox: Any, store: Any, tmp_path: Path, pacer: Any = None,
+                 skipped_time: Any = None):
         self.sb = sandbox
         self.store = store
         sandbox.clock.set(START)
@@ -63,12 +64,15 @@ class SignupWorld:
         self.members: list[dict] = []
         sandbox.grant(self.project["id"], [self.nadia["id"]])
         self.pacer = pacer
+        self.skipped_time = skipped_time  # the clients' waits skip ahead (tests/conftest.py)
         self._wire(store)
 
     def _wire(self, store: Any) -> None:
         """A client, outbox, reader and context of their own (a fresh worker) on `store`."""
         sandbox = self.sb
-        options = {"pacer": self.pacer} if self.pacer is not None else {}
+        options: dict[str, Any] = {"pacer": self.pacer} if self.pacer is not None else {}
+        if self.skipped_time is not None:
+            options |= {"clock": self.skipped_time.now, "sleep": self.skipped_time.sleep}
         self.client = BasecampClient(
             sandbox.account_id,
             sandbox.token,
