@@ -5,13 +5,13 @@ from __future__ import annotations
 # --- store fixtures (frame) -------------------------------------------------------------------
 import os
 import shutil
-import threading
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.support.skipped_time import SkippedTime  # the sandbox fixtures' shared time
 
 POSTGRES_URL = os.environ.get(
     "LOTI_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -189,27 +189,6 @@ def store(db_url: str):
 # Every request the bot sends must conform to the OpenAPI spec: teardown asserts
 # `sandbox.violations == []`. Opt out with @pytest.mark.allow_spec_violations.
 SANDBOX_USER_AGENT = "LOTI Network Bot tests (https://loti.london; network-bot@loti.london)"
-
-
-class SkippedTime:
-    """Monotonic time whose sleeps return at once and move the clock on by as much.
-
-    The sandbox's rate limiter and the clients of the `client` fixture and the sign-up world
-    share one: the bot's default pacing (45 requests per 10 s against the sandbox's 50) and
-    its waits for a Retry-After or a project construction run exactly as they would, without
-    the test waiting for them on the wall clock.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._skipped = 0.0
-
-    def now(self) -> float:
-        return time.monotonic() + self._skipped
-
-    def sleep(self, seconds: float) -> None:
-        with self._lock:
-            self._skipped += max(0.0, seconds)
 
 
 @pytest.fixture

@@ -53,6 +53,7 @@ from tests.chaos.programmes import (
     mentoring_yaml,
 )
 from tests.signups.signups_world import NETWORK_YAML, USER_AGENT
+from tests.support.skipped_time import SkippedTime
 
 REPO = Path(__file__).resolve().parents[2]
 START = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
@@ -213,6 +214,7 @@ class Season:
         self.config = load_config(config_dir)
         self.wall = START  # the worker's real time, a minute per cycle
         self.killer = _Killer()
+        self.waits = SkippedTime()
         self.refreshable = True
         self.engines: list[Any] = []
         self.worker = 0
@@ -238,6 +240,8 @@ class Season:
             launchpad_url=sb.launchpad_url, backoff_base=0.001, backoff_max=0.01,
             max_retry_after=20.0,  # what the worker sets from its lease: no long sleeps
             pacer=NoPacing(), session=_Session(self.killer), **refresh,
+            # Construction polls and retry backoffs wait on skipped time, not the wall clock.
+            clock=self.waits.now, sleep=self.waits.sleep,
         )
         me = client.my_profile()
         clock = sb.clock.now

@@ -103,9 +103,10 @@ class World(SandboxWorld):
 
 
 @pytest.fixture
-def world(sandbox, db_url, tmp_path) -> World:
-    """A sandbox network project, config directory and database (SQLite and PostgreSQL)."""
-    return World(sandbox, db_url, tmp_path)
+def world(sandbox, migrated_db_url, tmp_path) -> World:
+    """A sandbox network project, config directory and database (SQLite and PostgreSQL),
+    already migrated: the first tick on an empty database is tests/frame's subject."""
+    return World(sandbox, migrated_db_url, tmp_path)
 
 
 @pytest.fixture

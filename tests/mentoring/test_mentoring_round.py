@@ -78,8 +78,8 @@ LATER_TOPICS = ("May Gill", "hackney", "Manager", "I'd like a mentor",
 
 
 @pytest.fixture
-def world(sandbox, db_url, tmp_path) -> World:
-    w = World(sandbox, db_url, tmp_path)
+def world(sandbox, migrated_db_url, tmp_path) -> World:
+    w = World(sandbox, migrated_db_url, tmp_path)
     w.write_round(call_at="2027-02-01 10:00", match_at="2027-02-22 10:00",
                   introduce_at="2027-02-24 10:00", follow_up_after_weeks=6, approval="true",
                   approval_project="LOTI staff", introduce_via="comment")  # fmt: skip
