@@ -15,21 +15,30 @@ from bot.sandbox import Sandbox
 from tests.chaos.season import Faults, Season, make_plan
 
 SEED = int(os.environ.get("CHAOS_SEED", "20261203"))
+# Both databases on one worker under `-n 2 --dist loadgroup`, so the calm season runs once.
+pytestmark = pytest.mark.xdist_group("chaos")
 
 
-@pytest.fixture
-def second_sandbox():
+def _plan():
+    return make_plan(SEED, replies=36, cycles=48)
+
+
+@pytest.fixture(scope="module")
+def calm(tmp_path_factory):
+    """The same season without faults: the state both stormy runs must end in."""
+    poll.load_handlers()
+    tmp = tmp_path_factory.mktemp("calm")
     sb = Sandbox().start()
-    yield sb
-    sb.stop()
+    try:  # the calm run's database kind is moot
+        return Season(sb, f"sqlite:///{tmp / 'calm.sqlite3'}", tmp / "calm", _plan(), SEED).run()
+    finally:
+        sb.stop()
 
 
 @pytest.mark.allow_spec_violations
-def test_a_short_chaos_season_ends_as_the_calm_one(sandbox, second_sandbox, db_url, tmp_path):
+def test_a_short_chaos_season_ends_as_the_calm_one(sandbox, calm, db_url, tmp_path):
     poll.load_handlers()
-    plan = make_plan(SEED, replies=36, cycles=48)
-    calm_db = f"sqlite:///{tmp_path / 'calm.sqlite3'}"  # the calm run's database kind is moot
-    calm = Season(second_sandbox, calm_db, tmp_path / "calm", plan, SEED).run()
+    plan = _plan()
     # Faults more often than the long season's rates, so a short run meets each kind.
     faults = Faults(error_rate=0.10, drop_rate=0.25, late_rate=0.2, burst_rate=0.15,
                     kill_rate=0.25, token_rate=0.1, access_rate=0.08,
