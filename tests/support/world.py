@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from bot.config import Config, load_config
 from bot.settings import Settings, load_settings
+from tests.support.skipped_time import SkippedTime
 
 REPO = Path(__file__).resolve().parents[2]
 USER_AGENT = "LOTI Network Bot tests (https://loti.london; network-bot@loti.london)"
@@ -56,6 +57,10 @@ class SandboxWorld:
         # rate limit so a rehearsal of weeks in seconds is not slowed by Retry-After waits.
         sandbox.rate_limit(requests=10_000, per_seconds=10)
         self.db_url = db_url
+        # Its clients' waits (a project construction's poll, a backoff) skip ahead instead.
+        self.waits = SkippedTime()
+        self.client_options = FAST_RETRIES | {"clock": self.waits.now,
+                                              "sleep": self.waits.sleep}
         self.config_dir = tmp_path / "config"
         self.config_dir.mkdir()
         self.write("network.yaml", network_yaml)
@@ -87,7 +92,7 @@ class SandboxWorld:
 
         self.sb.clock.set(now)
         ctx = build_context(self.settings(), now=now, config=self.config(),
-                            client_options=FAST_RETRIES)
+                            client_options=self.client_options)
         try:
             planner.load_features()
             poll.load_handlers()
@@ -116,7 +121,7 @@ class SandboxWorld:
 
         sb = self.sb
         return BasecampClient(sb.account_id, sb.token, USER_AGENT, api_url=sb.api_url,
-                              launchpad_url=sb.launchpad_url, **FAST_RETRIES)
+                              launchpad_url=sb.launchpad_url, **self.client_options)
 
     def messages(self, project: dict | int | None = None) -> list[dict]:
         """Messages in a project (a project dict or id; the network project by default)."""
