@@ -242,3 +242,13 @@ def client(sandbox, skipped_time: SkippedTime):
 
 
 # --- end sandbox fixtures ---------------------------------------------------------------------
+
+
+# --- scheduling (suite speed) -----------------------------------------------------------------
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `long` first (otherwise in their order), so that under `-n 2` the last
+    tests are short ones and neither worker is left waiting on the other's long test."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
+# --- end scheduling ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from tests.chaos.season import Faults, Season, make_plan
 
 SEED = int(os.environ.get("CHAOS_SEED", "20261203"))
 # Both databases on one worker under `-n 2 --dist loadgroup`, so the calm season runs once.
-pytestmark = pytest.mark.xdist_group("chaos")
+pytestmark = [pytest.mark.xdist_group("chaos"), pytest.mark.long]
 
 
 def _plan():

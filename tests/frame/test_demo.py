@@ -24,7 +24,7 @@ from tests.frame.frame_support import REPO
 
 COHORT = "Confident Digital Leaders, spring 2027"
 # One worker runs this module under `-n 2 --dist loadgroup`, so the demo below runs once.
-pytestmark = pytest.mark.xdist_group("demo")
+pytestmark = [pytest.mark.xdist_group("demo"), pytest.mark.long]
 
 
 @pytest.fixture(scope="module")

@@ -141,6 +141,7 @@ class TestLease:
         finally:
             worker.ctx.close()
 
+    @pytest.mark.long
     def test_a_heartbeat_renews_the_lease_while_a_long_step_runs(
         self, sandbox, tmp_path, monkeypatch, quiet_features
     ) -> None:
@@ -205,6 +206,7 @@ class TestLease:
 
 
 class TestLogs:
+    @pytest.mark.long
     def test_skipped_runs_are_logged_once_per_overrun_not_every_interval(
         self, sandbox, tmp_path, monkeypatch, caplog, quiet_features
     ) -> None:
@@ -270,6 +272,7 @@ class TestDryRunOnSqlite:
             worker.ctx.close()
 
 
+@pytest.mark.long
 @pytest.mark.postgres
 def test_a_killed_worker_is_replaced_within_about_a_lease(sandbox, postgres_schema_url) -> None:
     """Two real worker processes on PostgreSQL: kill -9 the active one, the standby acts."""

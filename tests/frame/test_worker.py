@@ -321,6 +321,7 @@ def _drain(lines: queue.Queue, seen: list[str]) -> str:
 
 
 class TestRunProcess:
+    @pytest.mark.long
     def test_sigterm_exits_cleanly_within_ten_seconds(self, sandbox, tmp_path) -> None:
         sandbox.add_project("Women's Digital Leaders Network")  # what config/network.yaml names
         env = sandbox_env(sandbox, f"sqlite:///{tmp_path / 'bot.sqlite3'}")
@@ -345,6 +346,7 @@ class TestRunProcess:
         assert sandbox.token not in out
         assert row_counts(env["DATABASE_URL"])["worker_lease"] == 0
 
+    @pytest.mark.long
     @pytest.mark.postgres
     def test_second_process_stands_by_then_takes_over(self, sandbox, postgres_schema_url) -> None:
         env = sandbox_env(sandbox, postgres_schema_url)

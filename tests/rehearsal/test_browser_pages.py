@@ -80,6 +80,7 @@ def _open(chromium: str, page: Path, shot: str, must_show: list[str]) -> None:
     assert colours > 40, f"{shot} looks blank"
 
 
+@pytest.mark.long
 def test_the_demo_transcript_and_chart_render_in_chromium(chromium, tmp_path) -> None:
     run_demo(steps=3, out_dir=tmp_path)
     _open(chromium, tmp_path / "transcript.html", "demo-transcript.png",
@@ -89,6 +90,7 @@ def test_the_demo_transcript_and_chart_render_in_chromium(chromium, tmp_path) ->
           ["Lunch and learn, Tuesday 12 January 2027", "London Borough of Brent"])
 
 
+@pytest.mark.long
 def test_a_preview_page_renders_in_chromium(chromium, tmp_path) -> None:
     page = tmp_path / "preview.html"
     help_text = CliRunner().invoke(cli, ["preview", "--help"]).output

@@ -59,6 +59,7 @@ def _reply(world: ConfigWorld, key: str) -> None:
         world.sb.post_comment(person, message_id, f"<div>{text}</div>")
 
 
+@pytest.mark.long
 def test_a_dry_run_lists_what_the_real_tick_then_writes(world) -> None:
     compared = 0
     for when, replies_to in SEASON:

@@ -46,6 +46,7 @@ def fast_world(sandbox, fast_store, tmp_path) -> SignupWorld:
 
 # Paced on a real (scaled) window. Under `-n 2 --dist loadgroup` its own group; the other
 # worker running beside it only slows the bot down, which the pacing tolerates.
+@pytest.mark.long
 @pytest.mark.xdist_group("paced")
 def test_burst_of_500_replies_in_one_cycle(fast_world) -> None:
     world = fast_world

@@ -177,6 +177,7 @@ class TestPaging:
         assert [c.comment.id for c in changes] == posted
         assert handle_all(reader) == []
 
+    @pytest.mark.long
     @pytest.mark.parametrize("threads", [1, 10, 100, 500])
     def test_idle_poll_costs_constant_requests(
         self, handle_all, threads, board, sandbox, store, amara,
