@@ -50,7 +50,7 @@ def relaxation(scorer: Scorer, rnd: _Round) -> tuple[np.ndarray, np.ndarray] | N
         if duals is None:
             return None
         u, v = duals
-        if u.sum() + rnd.cap @ v > weight.sum() + 1e-6 * max(1.0, weight.sum()):
+        if u.sum() + rnd.cap @ v > weight.sum() + TOL + 1e-12 * weight.sum():
             return None  # the potentials are not a certificate: trust the dense solver
         more = _violated(scorer, rnd, u, v, ceiling)
         if not len(more):
