@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -129,7 +129,9 @@ SCENES = [
            ("Grace", "ideas:2027-10-04:call", "Me too!")],
           [("Ruth", "Shared cyber security training for boroughs", "👍"),
            ("Helen", "Shared cyber security training for boroughs", "👍")]),
-    Scene(london(2027, 10, 5, 9, 30), "The bot reads the ideas; the network social is announced"),
+    Scene(london(2027, 10, 5, 9, 30), "The bot reads the ideas; the network social is announced",
+          [("Grace", "event:network-social:2027-10-26:announcement", "Count me in!"),
+           ("Sam", "event:network-social:2027-10-26:announcement", "Yes please, see you there")]),
     Scene(london(2027, 10, 11, 14, 5), "The last reflection follow-up invites the cohort along"),
     Scene(london(2027, 10, 14, 9, 30), "What you've proposed so far"),
     Scene(london(2027, 10, 18, 9, 30), "The partners' cohort joins the network; ideas digest",
@@ -183,7 +185,14 @@ def run_programme_scenes(templates_dir: str | Path,
                 database_url=f"sqlite:///{tmp}/programme.sqlite3",
                 loti_config_dir=config, loti_templates_dir=Path(templates_dir))
             rows: dict[str, Any] = {}
+            last = SCENES[0].when
             for scene in SCENES:
+                # The worker runs all along: posts due on the days between two scenes go out
+                # on time (the scene's own run makes those due earlier on its day).
+                day = datetime.combine(scene.when.date(), time(0), LONDON)
+                while (due := _next_due(settings, last, day)) is not None:
+                    rows, last = _regular_run(sb, settings, due, rows, echo), due
+                last = scene.when
                 sb.clock.set(scene.when)
                 echo(f"\n— {scene.when:%A %-d %B %Y, %H:%M} — {scene.title}")
                 ctx = build_context(settings, now=scene.when)
@@ -204,7 +213,48 @@ def run_programme_scenes(templates_dir: str | Path,
     return rows
 
 
-def _say(sb: Any, row: Any) -> str:
+def _next_due(settings: Any, after: datetime, until: datetime) -> datetime | None:
+    """When the first cohort or event post falls due after `after` and before `until`."""
+    from bot.commands.status import HORIZON, StatusContext, upcoming
+    from bot.jobs.context import build_context
+
+    if after >= until:
+        return None
+    ctx = build_context(settings, now=after)
+    try:
+        while after < until:
+            found = upcoming(StatusContext(ctx.config, ctx.store, after, settings.tz))
+            due = [d for d, _, _ in found if after < d < until]
+            if due:
+                return min(due)
+            after += HORIZON  # `upcoming` looks a month ahead: look on
+    finally:
+        ctx.close()
+    return None
+
+
+def _regular_run(sb: Any, settings: Any, due: datetime, rows: dict[str, Any],
+                 echo: Callable[[str], Any]) -> dict[str, Any]:
+    """One unremarkable tick at `due`, told in one line per write."""
+    from bot.jobs.context import build_context
+    from bot.worker import run_once
+
+    sb.clock.set(due)
+    ctx = build_context(settings, now=due)
+    try:
+        run_once(ctx)
+        after = _rows(ctx)
+    finally:
+        ctx.close()
+    new = [r for k, r in after.items() if r.status == "done" and k not in rows]
+    if new:
+        echo(f"\n— {due.astimezone(LONDON):%A %-d %B %Y, %H:%M} — the bot's regular run")
+        for r in new:
+            echo(f"  ✔ {_say(sb, r, preview=False)}")
+    return after
+
+
+def _say(sb: Any, row: Any, preview: bool = True) -> str:
     """One plain line for a write the bot made (the main story's wording, no keys)."""
     from bot.basecamp.richtext import html_to_text
     from bot.demo import describe
@@ -212,7 +262,7 @@ def _say(sb: Any, row: Any) -> str:
     if row.kind == "attachment":
         return "uploaded the chart: members per organisation, by seniority"
     line = describe(sb, row)
-    if row.kind == "message" and row.basecamp_id is not None:
+    if preview and row.kind == "message" and row.basecamp_id is not None:
         content = (sb.get(row.basecamp_id) or {}).get("content") or ""
         text = " ".join(html_to_text(content).split())
         line += "\n      │ " + text[:150] + ("…" if len(text) > 150 else "")

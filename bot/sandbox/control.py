@@ -41,6 +41,13 @@ def handle(sb: Sandbox, req: Request) -> tuple[int, Any]:
         return 400, {"error": str(exc)}
 
 
+def _flag(body: dict, name: str, default: bool) -> bool:
+    value = body.get(name, default)
+    if not isinstance(value, bool):
+        raise ValueError(f"{name} must be true or false")
+    return value
+
+
 def _route(sb: Sandbox, method: str, path: str, body: dict) -> tuple[int, Any]:
     item = re.match(r"^/(comments|boosts)/(\d+)$", path)
     if method == "GET" and path == "/info":
@@ -56,9 +63,12 @@ def _route(sb: Sandbox, method: str, path: str, body: dict) -> tuple[int, Any]:
         return 201, sb.add_person(body["name"], body["email"], body.get("company"),
                                   body.get("title"))
     if method == "POST" and path == "/projects":
-        tools = body.get("tools")
-        return 201, (sb.add_project(body["name"], tools=tuple(tools)) if tools
-                     else sb.add_project(body["name"]))
+        # "bot": false rehearses staff forgetting to add the bot; "people": ids put on it.
+        options: dict[str, Any] = {"bot": _flag(body, "bot", True),
+                                   "people": [int(p) for p in body.get("people", [])]}
+        if body.get("tools"):
+            options["tools"] = tuple(body["tools"])
+        return 201, sb.add_project(body["name"], **options)
     if method == "POST" and path == "/templates":
         return 201, sb.add_template(body["name"])
     if method == "POST" and path == "/messages":

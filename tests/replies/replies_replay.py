@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from bot.config.replies import ReplyLexicon
 from bot.config.signups import SignupRules
@@ -93,3 +96,18 @@ def check_sequence(announcement: str, replies: list, intent: str, signed_up: boo
         return
     assert result.last.sure, ("unsure where a sure reading was expected", result.last.reasons)
     assert (result.last.intent, result.signed_up) == (intent, signed_up), result.last.reasons
+
+
+def sequence_test(cases: list[tuple[str, str, list, str, bool]]) -> Callable[..., None]:
+    """A test over held-out cases (id, announcement, replies, intent, signed_up), one per case."""
+
+    @pytest.mark.parametrize(
+        ("announcement", "replies", "intent", "signed_up"),
+        [pytest.param(a, r, i, s, id=cid) for cid, a, r, i, s in cases],
+    )
+    def test_unseen_reply_sequence(
+        announcement: str, replies: list, intent: str, signed_up: bool
+    ) -> None:
+        check_sequence(announcement, replies, intent, signed_up)
+
+    return test_unseen_reply_sequence

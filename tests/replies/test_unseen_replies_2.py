@@ -18,8 +18,7 @@ its own fixes.
 
 from __future__ import annotations
 
-import pytest
-from replies_replay import at, check_sequence
+from replies_replay import at, sequence_test
 
 ONLINE = "Online session: Negotiating with suppliers — Wed 4 Feb, 12:30–1:30pm, on Teams"
 IN_PERSON = "Spring meetup — Thu 12 Mar, 6–8pm, in person at Islington Town Hall"
@@ -1153,11 +1152,4 @@ CASES: list[tuple[str, str, list, str, bool]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("announcement", "replies", "intent", "signed_up"),
-    [pytest.param(a, r, i, s, id=cid) for cid, a, r, i, s in CASES],
-)
-def test_unseen_reply_sequence(
-    announcement: str, replies: list, intent: str, signed_up: bool
-) -> None:
-    check_sequence(announcement, replies, intent, signed_up)
+test_unseen_reply_sequence = sequence_test(CASES)

@@ -23,8 +23,7 @@ accuracy), each before its own round's fixes:
 
 from __future__ import annotations
 
-import pytest
-from replies_replay import ASKED, at, check_sequence
+from replies_replay import ASKED, at, sequence_test
 
 ONLINE = "Online session: Writing a good business case — Tue 10 Mar, 12:30–1:30pm, on Teams"
 IN_PERSON = "Summer social — Wed 17 Jun, 6–8pm, in person at Southwark council offices"
@@ -386,11 +385,4 @@ CASES: list[tuple[str, str, list, str, bool]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("announcement", "replies", "intent", "signed_up"),
-    [pytest.param(a, r, i, s, id=cid) for cid, a, r, i, s in CASES],
-)
-def test_unseen_reply_sequence(
-    announcement: str, replies: list, intent: str, signed_up: bool
-) -> None:
-    check_sequence(announcement, replies, intent, signed_up)
+test_unseen_reply_sequence = sequence_test(CASES)

@@ -12,8 +12,7 @@
 
 from __future__ import annotations
 
-import pytest
-from replies_replay import ASKED, check_sequence
+from replies_replay import ASKED, sequence_test
 
 ONLINE = "Online session: Service design basics — Wed 4 Feb, 10–11am, on Teams"
 IN_PERSON = "Winter meetup — Thu 12 Feb, 5–7pm, in person at Islington town hall"
@@ -47,11 +46,4 @@ CASES: list[tuple[str, str, list, str, bool]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("announcement", "replies", "intent", "signed_up"),
-    [pytest.param(a, r, i, s, id=cid) for cid, a, r, i, s in CASES],
-)
-def test_unseen_reply_sequence(
-    announcement: str, replies: list, intent: str, signed_up: bool
-) -> None:
-    check_sequence(announcement, replies, intent, signed_up)
+test_unseen_reply_sequence = sequence_test(CASES)

@@ -145,6 +145,20 @@ class TestControlApi:
             "person_id": 1, "recording_id": 2, "html": "x"}, timeout=5)
         assert unknown.status_code == 404
 
+    def test_a_project_staff_forgot_to_add_the_bot_to_is_404_for_the_bot(self, sb, api):
+        control = f"{sb.api_url}/__sandbox"
+        person = requests.post(f"{control}/people", json={
+            "name": "Dee", "email": "dee@islington.gov.uk"}, timeout=5).json()
+        hidden = requests.post(f"{control}/projects", json={
+            "name": "Staff only", "bot": False, "people": [person["id"]]}, timeout=5).json()
+        shown = requests.post(f"{control}/projects", json={"name": "Shared"}, timeout=5).json()
+        assert api.get(f"/projects/{hidden['id']}.json").status_code == 404
+        assert api.get(f"/projects/{shown['id']}.json").status_code == 200
+        with sb.lock:
+            assert sb.state.projects[hidden["id"]]["people"] == [person["id"]]
+        bad = requests.post(f"{control}/projects", json={"name": "X", "bot": "no"}, timeout=5)
+        assert bad.status_code == 400 and "bot must be true or false" in bad.json()["error"]
+
     def test_expire_token_over_http(self, sb, api):
         requests.post(f"{sb.api_url}/__sandbox/token/expire", timeout=5)
         assert api.get("/projects.json").status_code == 401
