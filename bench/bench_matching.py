@@ -8,6 +8,9 @@ Two kinds of round:
 
 Each figure comes from a fresh process (numpy and scipy already imported, not timed), so the
 peak memory is what that one match added. The previous matcher is bench/old_matching.py.
+"dense" is the current matcher made to solve its relaxation with one dense assignment, as it
+did before the sparse candidate graph (bot.core.matching_sparse); it is run on the rounds
+large enough for the sparse path, below that the two are the same code.
 
 Run: .venv/bin/python bench/bench_matching.py [--quick]
 """
@@ -77,7 +80,11 @@ def one(which: str, kind: str, n: int) -> dict:
         import old_matching as m
     else:
         import bot.core.matching as m
-        import bot.core.matching_solver  # noqa: F401  (imports are not what we time)
+        import bot.core.matching_solver as solver
+        import bot.core.matching_sparse  # noqa: F401  (imports are not what we time)
+
+        if which == "dense":
+            solver.SPARSE_CELLS = 1 << 62
     import numpy  # noqa: F401
     import scipy.optimize  # noqa: F401
 
@@ -110,9 +117,11 @@ def main(quick: bool) -> None:
     """Print one line per round: old and new time and peak memory, and the totals."""
     print("wall seconds (CPU seconds), peak MB added by the match; fresh process each")
     print(f"{'round':>8} {'people':>6} {'mentees':>7} {'places':>6} | {'old s (cpu)':>15} "
-          f"{'old MB':>6} | {'new s (cpu)':>13} {'new MB':>6} {'exact':>5} {'gap':>4} | totals")
+          f"{'old MB':>6} | {'dense s (cpu)':>13} {'MB':>4} | {'new s (cpu)':>13} {'new MB':>6} "
+          f"{'exact':>5} {'gap':>4} | totals")  # fmt: skip
     for kind, n in CASES:
         new = measure("new", kind, n)
+        dense = measure("dense", kind, n) if n >= 5000 else None
         skip = (kind, n) in NEVER_OLD or (quick and (kind, n) in SLOW_OLD)
         old = None if skip else measure("old", kind, n)
         same = "-" if old is None else ("equal" if abs(old["total"] - new["total"]) < 1e-6
@@ -120,8 +129,13 @@ def main(quick: bool) -> None:
         old_s = "skipped" if old is None else f"{old['seconds']:.2f} ({old['cpu']:.2f})"
         old_mb = "" if old is None else f"{old['peak_mb']:.0f}"
         new_s = f"{new['seconds']:.2f} ({new['cpu']:.2f})"
+        dense_s = "-" if dense is None else f"{dense['seconds']:.2f} ({dense['cpu']:.2f})"
+        dense_mb = "" if dense is None else f"{dense['peak_mb']:.0f}"
+        if dense is not None:  # the sparse answer against the dense one
+            same += "; dense equal" if abs(dense["total"] - new["total"]) < 1e-6 \
+                else f"; dense {dense['total']:.0f}"  # fmt: skip
         print(f"{kind:>8} {n:>6} {new['mentees']:>7} {new['places']:>6} | {old_s:>15} "
-              f"{old_mb:>6} | {new_s:>13} {new['peak_mb']:>6.0f} "
+              f"{old_mb:>6} | {dense_s:>13} {dense_mb:>4} | {new_s:>13} {new['peak_mb']:>6.0f} "
               f"{'yes' if new['exact'] else 'no':>5} {new['gap']:>4.0f} | {same}", flush=True)
 
 

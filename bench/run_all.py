@@ -19,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 BENCHES = [
     ("Requests per idle poll (ThreadReader alone)", "bench_idle_poll.py", []),
     ("Sign-ups: idle cycles and the 500-reply burst at default pacing", "bench_signups.py", []),
+    ("Asking when unsure: one cycle of 40 question and unclear replies", "bench_asking.py", []),
     ("Matching: previous matcher against current", "bench_matching.py", []),
     ("Worker and CLI start-up", "bench_worker.py", []),
 ]

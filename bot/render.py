@@ -12,15 +12,18 @@ import re
 import traceback
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-import jinja2
 from markupsafe import Markup, escape
 
 from bot.basecamp.richtext import clean_html
 from bot.core.calendar import LONDON
+
+if TYPE_CHECKING:
+    import jinja2
 
 __all__ = ["SAMPLES", "Renderer", "TemplateError", "check_templates", "register_sample"]
 
@@ -57,23 +60,32 @@ def _hour(dt: datetime) -> str:
     return f"{hour}{suffix}" if dt.minute == 0 else f"{hour}:{dt.minute:02d}{suffix}"
 
 
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates shared by every Renderer in the process (keyed by source checksum)."""
-
-    def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = self._store.get(bucket.key)
-        if data is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._store[bucket.key] = bucket.bytecode_to_string()
+_BYTECODE: Any = None
 
 
-# Each cycle builds a new Renderer; without this every template is recompiled every cycle.
-_BYTECODE = _MemoryBytecodeCache()
+def _bytecode_cache() -> jinja2.BytecodeCache:
+    """Compiled templates shared by every Renderer in the process (keyed by source checksum).
+
+    Each cycle builds a new Renderer; without this every template is recompiled every cycle.
+    """
+    global _BYTECODE
+    if _BYTECODE is None:
+        import jinja2
+
+        class MemoryBytecodeCache(jinja2.BytecodeCache):
+            def __init__(self) -> None:
+                self._store: dict[str, bytes] = {}
+
+            def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+                data = self._store.get(bucket.key)
+                if data is not None:
+                    bucket.bytecode_from_string(data)
+
+            def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+                self._store[bucket.key] = bucket.bytecode_to_string()
+
+        _BYTECODE = MemoryBytecodeCache()
+    return _BYTECODE
 
 
 class Renderer:
@@ -82,7 +94,14 @@ class Renderer:
     def __init__(self, templates_dir: str | Path, tz: ZoneInfo = LONDON):
         self.templates_dir = Path(templates_dir)
         self.tz = tz
-        self.env = jinja2.Environment(
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        """The Jinja environment, built (and Jinja imported) when the first template is needed:
+        most worker cycles post nothing, and the worker starts faster without it."""
+        import jinja2
+
+        env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(self.templates_dir)),
             undefined=jinja2.StrictUndefined,
             autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",),
@@ -90,13 +109,14 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
-            bytecode_cache=_BYTECODE,
+            bytecode_cache=_bytecode_cache(),
         )
-        self.env.filters.update(
+        env.filters.update(
             uk_date=self.uk_date, uk_time=self.uk_time, time_range=self.time_range,
             safe_url=_safe_url, plural=_plural,
         )
-        self.env.globals.update(bc_mention=_mention, bc_link=_link)
+        env.globals.update(bc_mention=_mention, bc_link=_link)
+        return env
 
     def names(self) -> list[str]:
         """Names of the post templates (not the `_` partials)."""
@@ -145,6 +165,8 @@ class Renderer:
         return str(self.templates_dir / f"{name}.html.j2")
 
     def _template(self, name: str) -> jinja2.Template:
+        import jinja2
+
         try:
             return self.env.get_template(f"{name}.html.j2")
         except jinja2.TemplateNotFound as err:
@@ -154,6 +176,8 @@ class Renderer:
             raise _syntax_error(err, self.templates_dir) from None
 
     def _run(self, name: str, fn: Callable[[], str]) -> str:
+        import jinja2
+
         try:
             return fn()
         except jinja2.TemplateSyntaxError as err:
@@ -248,6 +272,8 @@ def _load_samples() -> None:
 
 def check_templates(templates_dir: str | Path, config: Any = None) -> list[TemplateError]:
     """Check every template (see bot.render_check); return every problem (empty = all good)."""
+    import jinja2
+
     from bot import render_check as rc
     from bot.render_samples import sample_views
 

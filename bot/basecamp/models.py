@@ -27,7 +27,7 @@ DateOrDateTime = Annotated[datetime | date, BeforeValidator(_date_or_datetime)]
 class BCModel(BaseModel):
     """Base for Basecamp payloads: unknown fields are kept, not rejected."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True, defer_build=True)
 
 
 class Company(BCModel):

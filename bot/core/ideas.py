@@ -13,8 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.core.lazy_re import lazy
+
 # A reply made only of these (and punctuation, emoji, a name) is agreement, not a proposal.
-_VOTE = re.compile(
+_VOTE = lazy(
     r"^(?:\+\s?1|\+\+|me too|me 2|same here|same|agreed?|i agree|totally agree|seconded|"
     r"i second (?:this|that)|second(?:ed)? this|this|this one|yes|yes please|definitely|"
     r"absolutely|great idea|good idea|love (?:this|that|it)|i'd love (?:this|that)|"
@@ -23,8 +25,8 @@ _VOTE = re.compile(
     r"absolutely|yes|agreed?|so much|please|from me|too|as well))*$",
     re.I,
 )
-_NOISE = re.compile(r"[^\w\s+%']+", re.U)  # emoji and punctuation
-_THUMBS = re.compile(r"^[\s👍🙌❤️💯✅+1]+$")
+_NOISE = lazy(r"[^\w\s+%']+", re.U)  # emoji and punctuation
+_THUMBS = lazy(r"^[\s👍🙌❤️💯✅+1]+$")
 
 
 def is_vote(text: str, signature_name: str | None = None) -> bool:
@@ -91,7 +93,7 @@ def rank(ideas: Iterable[RankedIdea]) -> list[RankedIdea]:
     return sorted(ideas, key=lambda i: (-i.votes, i.created_at, i.number))
 
 
-_TAKE_UP = re.compile(r"^take up\s+(\d+(?:\s*(?:,|and|&)\s*\d+)*)$", re.I)
+_TAKE_UP = lazy(r"^take up\s+(\d+(?:\s*(?:,|and|&)\s*\d+)*)$", re.I)
 
 
 def read_take_up(text: str) -> list[int] | None:

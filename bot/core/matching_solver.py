@@ -4,7 +4,10 @@
    (`linear_sum_assignment`) over mentees x slots gives the best pairs without the "never both
    ways" rule. Every score is >= 0, so a forbidden pair scores 0 and is dropped by mask after
    the solve (no "stay unmatched" columns); the cost matrix is built negated, in place, in
-   row blocks, so the only large array is the one the solver reads.
+   row blocks, so the only large array is the one the solver reads. From `SPARSE_CELLS`
+   mentee x mentor pairs it runs instead on each mentee's best candidates and is proven
+   optimal with LP duals (bot.core.matching_sparse), falling back to the dense assignment
+   when the proof does not close.
 2. If no two people are paired both ways, that is the optimum. Otherwise a local repair makes
    it feasible; if the repair loses nothing it is still optimal (the relaxation is a bound).
 3. Otherwise an integer program over a sparse candidate graph (scipy `milp`, HiGHS). Its LP
@@ -31,6 +34,9 @@ BLOCK = 1 << 20  # score cells computed at a time (bounds the temporaries to a f
 TOP_K = 8  # best mentors per mentee in the first candidate graph
 TOL = 1e-7
 MILP_SECONDS = 20.0
+# From this many mentee x mentor pairs the relaxation runs on a sparse candidate graph
+# (bot.core.matching_sparse) instead of one dense assignment over every mentor place.
+SPARSE_CELLS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -107,45 +113,50 @@ class Scorer:
 
     def block(self, i0: int, i1: int, cols: np.ndarray | None = None) -> np.ndarray:
         """Scores of mentees i0:i1 x all mentors (or `cols`)."""
+        return self.rows(np.arange(i0, i1), cols)
+
+    def rows(self, rows: np.ndarray, cols: np.ndarray | None = None) -> np.ndarray:
+        """Scores of the mentees `rows` (ascending) x all mentors (or `cols`)."""
+        i = np.asarray(rows, dtype=np.int64)
         j = np.arange(self.n) if cols is None else np.asarray(cols)
-        score, _ = self._core(np.arange(i0, i1)[:, None], j[None, :], block=(i0, i1, cols))
+        score, _ = self._core(i[:, None], j[None, :], grid=(i, cols is None))
         return score
 
     def pairs(self, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Scores and allowed flags of the pairs (rows[k], cols[k])."""
         return self._core(np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64),
-                          block=None)  # fmt: skip
+                          grid=None)  # fmt: skip
 
-    def _core(self, i: np.ndarray, j: np.ndarray, block: tuple[int, int, np.ndarray | None] | None,
+    def _core(self, i: np.ndarray, j: np.ndarray, grid: tuple[np.ndarray, bool] | None,
               ) -> tuple[np.ndarray, np.ndarray | None]:  # fmt: skip
         if self.lflat is not None:  # nobody gave a level: the term is one number
             score = np.full(np.broadcast_shapes(i.shape, j.shape), self.lflat)
-        elif block is not None:  # gather table rows, then columns: faster than 2-D indexing
+        elif grid is not None:  # gather table rows, then columns: faster than 2-D indexing
             score = np.take(self.ltable[self.lkey[i[:, 0]]], self.a1[j[0]], axis=1)
         else:
             score = self.ltable[self.lkey[i], self.a1[j]]
         score += self.base[j]
         if self.wants is not None:
-            if block is not None:
+            if grid is not None:
                 score += self.wants[i[:, 0]] @ self.offers[j[0]].T
             else:
                 score += np.einsum("kt,kt->k", self.wants[i], self.offers[j])
-        if self.otable is not None and block is not None:
+        if self.otable is not None and grid is not None:
             score += np.take(self.otable[self.okey[i[:, 0]]], self.mo[j[0]] + 1, axis=1)
         elif self.otable is not None:
             score += self.otable[self.okey[i], self.mo[j] + 1]
         else:
             score += _org_part(self.rules, self.eo[i], self.oo[i], self.so[i], self.mo[j])
         if len(self.no):
-            if block is not None and block[2] is None:
-                i0, i1, _ = block
-                hit = self.no[(self.no[:, 0] >= i0) & (self.no[:, 0] < i1)]
-                score[hit[:, 0] - i0, hit[:, 1]] = FORBID
+            if grid is not None and grid[1]:
+                rows = grid[0]
+                hit = self.no[np.isin(self.no[:, 0], rows)]
+                score[np.searchsorted(rows, hit[:, 0]), hit[:, 1]] = FORBID
             else:
                 keys = i * max(1, self.n) + j
                 at = np.minimum(np.searchsorted(self.no_keys, keys), len(self.no_keys) - 1)
                 score[self.no_keys[at] == keys] = FORBID
-        ok = score > FORBID / 2 if block is None else None
+        ok = score > FORBID / 2 if grid is None else None
         np.maximum(score, 0.0, out=score)
         return score, ok
 
@@ -213,11 +224,21 @@ class _Round:
 
 
 def solve(mentees: Sequence[Person], mentors: Sequence[Person], rules: Rules,
-          previous: Collection[tuple[int, int]] = ()) -> Solution:  # fmt: skip
-    """The best pairs that never put two people together both ways."""
+          previous: Collection[tuple[int, int]] = (),
+          sparse: bool | None = None) -> Solution:  # fmt: skip
+    """The best pairs that never put two people together both ways.
+
+    `sparse` picks how the relaxation is solved (by default: sparse from `SPARSE_CELLS`
+    mentee x mentor pairs); both give the same optimum.
+    """
     scorer = Scorer(mentees, mentors, rules, previous)
     rnd = _Round(mentees, mentors)
-    mentor_of, weight = _relaxation(scorer, rnd)
+    found = None
+    if sparse or (sparse is None and rnd.m * rnd.n >= SPARSE_CELLS):
+        from bot.core.matching_sparse import relaxation
+
+        found = relaxation(scorer, rnd) if rnd.m and rnd.n else None
+    mentor_of, weight = found if found is not None else _relaxation(scorer, rnd)
     bound = float(weight[mentor_of >= 0].sum())
     if not rnd.mutual(mentor_of):
         return _solution(mentor_of, True, bound)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from html import escape
 
 from bot.core import mentoring_cues as cue
+from bot.core.lazy_re import lazy
 from bot.core.reader import language
 from bot.core.reader.clean import normal_form, out_of_office
 from bot.core.reader.clean import split_signature as _split_signature
@@ -89,10 +90,10 @@ class MentoringReading:
 # ---------------------------------------------------------------- HTML to the replier's own text
 
 
-_SAME = re.compile(r"^\W*(?:me too|same|same here|same please|ditto|\+1|i would|i'd like that too|"
+_SAME = lazy(r"^\W*(?:me too|same|same here|same please|ditto|\+1|i would|i'd like that too|"
                    r"and me|likewise|yes please|same for me)\W*$", re.I)
 
-_SAME_LEAD = re.compile(r"^\W*(?:me too|same(?: here)?|ditto|\+1|likewise)\b", re.I)
+_SAME_LEAD = lazy(r"^\W*(?:me too|same(?: here)?|ditto|\+1|likewise)\b", re.I)
 
 
 def reply_text(html: str) -> str:
@@ -163,7 +164,7 @@ def _capacity(text: str) -> int | None:
 # ---------------------------------------------------------------- one reply
 
 # Words about taking part in the round: a reply with these and no cue we know is unclear.
-_ROLE_WORDS = re.compile(
+_ROLE_WORDS = lazy(
     r"\b(?:mentor\w*|mentee\w*|help|learn\w*|support|guidance|advice|pair\w*|match\w*|"
     r"both|either|sign\w* up|count me|put me|interested|keen|happy to|would love|i'd love|"
     r"i'd like|like to|want to|coach\w*|experience|expert\w*)\b"
@@ -236,7 +237,7 @@ def _topics_in(clause: str, vocab: Vocabulary) -> list[tuple[int, int, str, str]
     return found
 
 
-_WANTED_LEVEL = re.compile(
+_WANTED_LEVEL = lazy(
     r"\b(?:someone|somebody|mentor|person|woman|one)\b(?: who(?:'s| is| has been)| at| from| in)?"
     r"(?: (?:a|an|the))?(?: \w+)?\s*$"
 )

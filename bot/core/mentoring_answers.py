@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.core.lazy_re import lazy
 from bot.core.mentoring import reply_text, split_signature
 
 
@@ -22,13 +23,13 @@ class ApprovalReply:
 # Staff approval is strict: a reply acts only when every part of it is a command. A
 # sentence that merely contains "approve" or "looks good" ("Can you approve these, Priya?",
 # "no, don't send. all good otherwise") must never send introductions.
-_PART_END = re.compile(r"[\n.;!?]+")
+_PART_END = lazy(r"[\n.;!?]+")
 _FILLER = r"(?:please|thanks|thank you|many thanks|cheers|ta|ok|okay)"
-_LEAD = re.compile(rf"^(?:(?:{_FILLER}|otherwise|then|and)[\s,]+)+")
-_TRAIL = re.compile(rf"(?:[\s,]+{_FILLER})+$")
-_APPROVE_CMD = re.compile(r"approved?(?: (?:all|them|these|all pairs|the pairs|all of them))?")
-_PAIR_CMD = re.compile(r"(drop|hold)\s+(.+?)\s*(?:&|\+|\band\b|/)\s*(.+)", re.I)
-_SYMBOLS = re.compile(r"[^\w\s&+/'’-]")
+_LEAD = lazy(rf"^(?:(?:{_FILLER}|otherwise|then|and)[\s,]+)+")
+_TRAIL = lazy(rf"(?:[\s,]+{_FILLER})+$")
+_APPROVE_CMD = lazy(r"approved?(?: (?:all|them|these|all pairs|the pairs|all of them))?")
+_PAIR_CMD = lazy(r"(drop|hold)\s+(.+?)\s*(?:&|\+|\band\b|/)\s*(.+)", re.I)
+_SYMBOLS = lazy(r"[^\w\s&+/'’-]")
 
 
 def read_approval(html: str) -> ApprovalReply:
@@ -76,13 +77,13 @@ def find_pair(drop: tuple[str, str], pairs: Sequence[tuple[int, int, str, str]])
     ]  # fmt: skip
 
 
-_MET_NO = re.compile(
+_MET_NO = lazy(
     r"\b(?:not yet|haven't|have not|hasn't|not managed|didn't|did not|no chance|struggl\w*|"
     r"yet to|still to|keep missing|going to meet|will meet|are meeting|meeting next|planning to|"
     r"no,|nope)\b",
     re.I,
 )
-_MET_YES = re.compile(
+_MET_YES = lazy(
     r"\b(?:yes|yep|yeah|we(?:'ve| have)? met|met (?:up|twice|once|a few|several|last|on|for)|"
     r"we met|had (?:our|a) (?:first )?(?:chat|call|meeting|session|coffee)|caught up|"
     r"meeting (?:regularly|monthly|every)|been meeting|spoke|talked)\b",

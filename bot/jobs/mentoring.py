@@ -7,6 +7,7 @@ poll job: on the call (offers and requests), on the staff approval post, and on 
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import asdict
 from datetime import datetime
@@ -336,8 +337,11 @@ def propose_pairs(ctx: JobContext, rnd: MentoringRound) -> MatchResult:
         t.set_round(conn, rnd.key, ctx.now, stage="matched")
     for q in asking.open_questions(ctx, CALL, rnd.key):
         asking.settle(ctx, q, None, "round matched")  # nobody waits on a matched round
-    ctx.log.info("mentoring: %s matched %d pairs, %d mentees unmatched", rnd.key,
-                 len(result.pairs), len(result.unmatched_mentees))  # fmt: skip
+    # Not exact only when the solver stopped at its time limit: staff should hear of that.
+    ctx.log.log(logging.INFO if result.exact else logging.WARNING,
+                "mentoring: %s matched %d pairs, %d mentees unmatched, total %g (exact: %s, "
+                "gap: %g)", rnd.key, len(result.pairs), len(result.unmatched_mentees),
+                result.total, "yes" if result.exact else "no", result.gap)  # fmt: skip
     return result
 
 

@@ -4,24 +4,25 @@ search, so reading stays linear in the reply's length."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from bot.core.lazy_re import lazy
+
 STATEMENT, QUESTION, REQUEST = "statement", "question", "request"
 
-_SENTENCE_END = re.compile(r"(?<!\.)\.(?!\.)|[!?]+\.*|\n")
+_SENTENCE_END = lazy(r"(?<!\.)\.(?!\.)|[!?]+\.*|\n")
 # Self-correction markers: what follows one replaces what came before ("Count me in — oh
 # wait, I'm on leave"). "Actually" counts only at the start of a clause, not as emphasis.
-CORRECTION = re.compile(
+CORRECTION = lazy(
     r"\b(?:oh wait|wait,? no|no wait|hang on|hold on|scratch that|on second thoughts?|"
     r"on reflection|ignore (?:that|me|my (?:last|previous) \w+)|change of plans?|correction)\b"
     r"|(?:^|(?<=[.!?,;:\n—–-])|(?<=[.!?,;:\n—–-] )|\b(?:oh|um|hmm|erm|ah|ok|so) ,?)"
     r"(?:actually|wait)\b(?!ing)"
 )
-CONTRAST = re.compile(r"(?:,\s*|\s)(?:but|however|though|although|except)\b")
+CONTRAST = lazy(r"(?:,\s*|\s)(?:but|however|though|although|except)\b")
 # A question that asks for a place for the writer ("Could I grab a place?") is a request.
-_REQUEST = re.compile(
+_REQUEST = lazy(
     r"^\W*(?:(?:and|so|oh|ooh|hi|hello)\W+)?(?:please,? )?(?:can|could|may|might) (?:i|you|we)\b"
     r"|^\W*(?:is there|are there|any) (?:still )?(?:any )?(?:chance|room|space|place|spot)"
     r"|^\W*(?:would|is) it be (?:ok|okay|possible)|^\W*(?:is it|would it be) (?:ok|okay|"

@@ -12,14 +12,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.core.lazy_re import lazy
 from bot.core.reply_html import parse_reply_html
 
 MAX_TEXT = 2_000  # own words read (~350 words, far past any real reply): bounded work
 
 # Three or more of one letter in a row is stretching ("innnn", "pleeease"): keep one.
-_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+_STRETCHED = lazy(r"([^\W\d_])\1{2,}")
 
-OUT_OF_OFFICE = re.compile(
+OUT_OF_OFFICE = lazy(
     r"\b(?:out of (?:the )?office|automatic reply|auto-?reply|autoreply|on my return|"
     r"inbox is not (?:being )?monitored|(?:no|limited) access to (?:my )?e-?mail|"
     r"thank you for your (?:e-?mail|message)|thanks for your (?:e-?mail|message)|"
@@ -38,12 +39,12 @@ OUT_OF_OFFICE = re.compile(
 )
 
 # A line that begins a signature or footer: everything from it on is not the answer.
-SIGNATURE_LINE = re.compile(
+SIGNATURE_LINE = lazy(
     r"^(?:-{2,}\s*|_{2,}\s*|—\s*|(?i:(?:many |kind |best |warm |warmest )?(?:thanks|thank you|"
     r"regards|wishes|cheers|best|ta|all the best|speak soon|take care|with thanks|yours|"
     r"sincerely|thx|x+))[\s,.!]*(?:[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2})?[\s,.!xX]*)$"
 )
-FOOTER_LINE = re.compile(
+FOOTER_LINE = lazy(
     r"^(?:sent from (?:my |outlook|mail|yahoo|gmail|samsung)|get outlook for|-{2,}|_{3,}|"
     r"confidentiality|confidential:|privacy notice|this message (?:and any|is|may)|"
     r"the information (?:in|contained in) this|on .{0,80} wrote:|from: |sent: |"
@@ -51,7 +52,7 @@ FOOTER_LINE = re.compile(
 )
 # A line that is only a name (2-3 capitalised words, maybe pronouns) starts a signature,
 # unless one of its words is an ordinary word people capitalise ("Count Me In").
-NAME_LINE = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}(?:\s*\([a-z]+/[a-z]+\))?$")
+NAME_LINE = lazy(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}(?:\s*\([a-z]+/[a-z]+\))?$")
 NOT_NAME_WORDS = frozenset(
     [
         'yes', 'no', 'nope', 'yeah', 'yep', 'count', 'see', 'sign', 'please', 'thanks', 'thank',

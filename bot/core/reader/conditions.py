@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from bot.core.lazy_re import lazy
 from bot.core.reader.event_cues import IN_PERSON_WORDS, ONLINE_WORDS
 
-_TIME = re.compile(
+_TIME = lazy(
     r"\b(\d{1,2})(?::(\d\d))?\s*(am|pm)?(?:\s*[–-]\s*(\d{1,2})(?::\d\d)?\s*(am|pm))?"
 )
 

@@ -10,26 +10,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_INVITATION = re.compile(
+from bot.core.lazy_re import lazy
+
+_INVITATION = lazy(
     r"\b(?:place|places|spot|seat|join|joining|come|coming|attend|attending|sign(?:ing)? up|"
     r"interested|fancy|like to|want to|keen|reply|count|register|book)\b"
 )
-_BARE_YES = re.compile(
+_BARE_YES = lazy(
     r"(?:yes|yeah|yep|yup|sure|absolutely|definitely|of course|ok|okay)"
 )
-_ANSWER_YES = re.compile(
+_ANSWER_YES = lazy(
     r"^\W*(?:yes|yeah|yep|yup|yes please|please|ok|okay|sure|go on|definitely|absolutely)?"
     r"[\s!.,]*(?:👍|✅|✔|☑|🙋\S*)?[\s!.]*$"
 )
 # Taking back one's own earlier reply: "forget that", "ignore my last message", "actually no".
-_RETRACTION = re.compile(
+_RETRACTION = lazy(
     r"\b(?:scratch|forget|ignore|disregard|strike|cancel) (?:that|this)(?=\s*(?:[^\w\s]|$|sorry\b))"
     r"|\b(?:scratch|forget|ignore|disregard) (?:my|the) (?:last|previous|earlier|above)\b"
     r"|\b(?:ignore|forget|disregard) (?:what i (?:just )?said|the above|me)\b"
     r"|\btake (?:that|it) back\b|\bactually,? no\b(?!\s+(?:problem|worries|need|rush|idea|doubt))"
     r"|\b(?:no,? wait|wait,? no)\b"
 )
-_ANSWER_NO = re.compile(r"^\W*(?:no|nope|no thanks|no thank you|nah)[\s!.,]*(?:👎|❌)?[\s!.]*$")
+_ANSWER_NO = lazy(r"^\W*(?:no|nope|no thanks|no thank you|nah)[\s!.,]*(?:👎|❌)?[\s!.]*$")
 
 
 @dataclass(frozen=True)

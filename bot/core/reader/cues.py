@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.core.lazy_re import lazy
 from bot.core.reader.event_cues import CUES, Cue
 from bot.core.reader.intents import INTENTS  # its own module so the CLI lists intents cheaply
 
@@ -60,7 +61,7 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     body = r"\s+".join(re.escape(w) for w in phrase.lower().split())
     left = r"\b" if phrase[:1].isalnum() else ""
     right = r"\b" if phrase[-1:].isalnum() else ""
-    return re.compile(left + body + right)
+    return lazy(left + body + right)
 
 
 def staff_cues(lexicon: LexiconLike | None) -> list[Cue]:

@@ -9,14 +9,14 @@ Sure must be cheap to earn on ordinary replies (one clear cue) and honest on the
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from bot.core.lazy_re import lazy
 from bot.core.reader.cues import DECISIVE_KINDS, Hit
 
 _POLARITY = {"join": 1, "decline": -1, "withdraw": -1}
 # Words about taking part: a reply with one of these and no cue we know may be a yes or a no.
-PARTICIPATION = re.compile(
+PARTICIPATION = lazy(
     r"\b(?:come|coming|came|join|joining|attend|attending|place|seat|spot|ticket|miss|missing|"
     r"keep me|count|sign|signed|book|booked|booking|register|registered|reserve|save me|"
     r"be there|make it|going|cancel|withdraw|drop|pull out|back out|un-?sign|in for|i'm in|"
@@ -25,7 +25,7 @@ PARTICIPATION = re.compile(
     r"can't|won't|wouldn't|might|see you)\b"
 )
 # Words of thanks, praise and greeting: a reply made only of these is plainly chit-chat.
-CHIT_CHAT = re.compile(
+CHIT_CHAT = lazy(
     r"\b(?:thanks|thank you|thank u|ta|cheers|great|brilliant|lovely|amazing|fab|fabulous|"
     r"fantastic|wonderful|congrat\w*|well done|loved|enjoyed|recommend|hello|hi|hey|welcome|"
     r"interesting|useful|helpful|nice|wow|excellent|super|good (?:morning|afternoon)|"
@@ -33,18 +33,18 @@ CHIT_CHAT = re.compile(
     r"so good|great to see|lovely to see)\b|👏|❤|💜|😊|🙂|🙏|💯|🎉"
 )
 # About another time: "I'd love to go to one of these one day", "it was great last time".
-OTHER_TIME = re.compile(
+OTHER_TIME = lazy(
     r"\b(?:one day|some day|someday|next (?:time|one|year|round)|in (?:the )?future|"
     r"last (?:time|year|one|session|round|cohort|course)|i went|loved (?:the|it|last)|"
     r"enjoyed (?:the|it|last)|hear(?:ing)? (?:how|about) it|how it (?:goes|went))\b"
 )
 # About other people, with no word about the writer: "Everyone should sign up, it's fab".
-OTHERS = re.compile(r"\b(?:everyone|everybody|anyone|anybody|those who|so many (?:people|of you)|"
+OTHERS = lazy(r"\b(?:everyone|everybody|anyone|anybody|those who|so many (?:people|of you)|"
                     r"all of you|you're|"
                     r"you are|people|they're|she's|he's)\b")
-_IDIOM = re.compile(r"\bcan't (?:wait|believe|recommend|thank)\w*")
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'd|i'll|i've|me|my|myself)\b")
-NEGATIVE = re.compile(
+_IDIOM = lazy(r"\bcan't (?:wait|believe|recommend|thank)\w*")
+FIRST_PERSON = lazy(r"\b(?:i|i'm|i'd|i'll|i've|me|my|myself)\b")
+NEGATIVE = lazy(
     r"\b(?:not|no|never|cancel\w*|sorry|unfortunately|sadly|afraid|drop|withdraw\w*|"
     r"pull|remove|off|out|instead|anymore|any more|after all)\b|n't\b"
 )

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.core.lazy_re import lazy
+
 # Kinds: strong = a decision on its own; wish = "I'd love to" (cancelled by a following
 # "but"); hedge = uncertainty that turns a yes in the same sentence into a maybe;
 # soft = uncertainty that only counts when nothing firmer is said; obstacle = a reason
@@ -248,11 +250,11 @@ _RAW: list[tuple[str, str, str]] = [
     ("decline", "emoji", r"👎|❌|🚫"),
 ]
 
-CUES: tuple[Cue, ...] = tuple(Cue(i, k, re.compile(p, re.MULTILINE)) for i, k, p in _RAW)
+CUES: tuple[Cue, ...] = tuple(Cue(i, k, lazy(p, re.MULTILINE)) for i, k, p in _RAW)
 
 # Words that an announcement uses for each way of attending, for conditional yeses.
-ONLINE_WORDS = re.compile(r"\b(?:online|teams|zoom|virtual(?:ly)?|remote(?:ly)?|webinar|google meet|hybrid)\b")
-IN_PERSON_WORDS = re.compile(
+ONLINE_WORDS = lazy(r"\b(?:online|teams|zoom|virtual(?:ly)?|remote(?:ly)?|webinar|google meet|hybrid)\b")
+IN_PERSON_WORDS = lazy(
     r"\b(?:in person|in-person|face to face|face-to-face|town hall|office|venue|hybrid|walk|drinks|terrace|meet at)\b"
 )
 
@@ -270,7 +272,7 @@ TYPOS: dict[str, str] = {
 # Uncertainty after a "but"/"though" turns a yes into a maybe ("I'd love to, but I'm not sure
 # my manager will let me go"): checked only on the words after the contrast, so it is broader
 # than the hedge cues, which count anywhere.
-UNCERTAIN = re.compile(
+UNCERTAIN = lazy(
     r"\b(?:not (?:yet |entirely |totally |completely |quite |100% )*(?:sure|certain|confirmed|decided|definite)"
     r"|unsure|don't (?:yet )?know (?:if|whether|yet)|no idea (?:if|whether)|not knowing"
     r"|not yet|(?:hasn't|haven't|has not|have not|isn't|aren't) (?:yet |been )?(?:approved|confirmed|agreed|signed (?:it )?off|decided|said yes|got back|replied)"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from bot.core.lazy_re import lazy
 from bot.core.reader import language
 from bot.core.reader.clauses import Clauses
 from bot.core.reader.clean import clean
@@ -29,18 +29,18 @@ from bot.core.reader.negation import (
 from bot.core.reader.words import normalise_words
 from bot.core.reply_html import MENTION_TOKEN
 
-_FACT_AFTER = re.compile(
+_FACT_AFTER = lazy(
     r"[\s,!.\-–—]*(?:i|we)(?:'ve| have)? "
     r"(?:got|saw|seen|received|read|did|do|know|agree|went|had|remember)\b"
 )
-_WHEN = re.compile(r"\b(?:that|this) (?:day|date|week|evening|morning|afternoon)\b")
-_CONTRAST = re.compile(r"(?:,\s*|\s)(?:but|however|unfortunately|sadly|except)\b")
-_REGRET = re.compile(
+_WHEN = lazy(r"\b(?:that|this) (?:day|date|week|evening|morning|afternoon)\b")
+_CONTRAST = lazy(r"(?:,\s*|\s)(?:but|however|unfortunately|sadly|except)\b")
+_REGRET = lazy(
     r"\b(?:sadly|unfortunately|afraid|sorry|alas|regrettably|apologies|regret|ugh|argh|gutted|"
     r"drat|boo|shame)\b"
 )
-_LETTERS = re.compile(r"[^\W\d_]")
-_PASSIVE_REQUEST = re.compile(
+_LETTERS = lazy(r"[^\W\d_]")
+_PASSIVE_REQUEST = lazy(
     r"\b(?:could|can|may|might) i (?:please |possibly |still |also )?be (?:considered|included|"
     r"added|put|squeezed|kept|pencilled|penciled)\b"
 )

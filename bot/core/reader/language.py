@@ -8,7 +8,7 @@ flagged ``maybe_not_english`` either way, so staff can be told; anything else is
 
 from __future__ import annotations
 
-import re
+from bot.core.lazy_re import lazy
 
 # Yes / no words and short phrases (lower case, diacritics kept; NFKC applied before).
 YES = {
@@ -47,10 +47,10 @@ COMMON = set(
         'molto', 'per', 'sono',
     ]
 )
-_FOREIGN_LETTERS = re.compile(r"[ąćęłńśźżăâîșțşţãõçñáéíóúàèìòùêôûäöüßığ¿¡]")
+_FOREIGN_LETTERS = lazy(r"[ąćęłńśźżăâîșțşţãõçñáéíóúàèìòùêôûäöüßığ¿¡]")
 # A letter outside the Latin alphabets (Bengali, Arabic, Cyrillic, Greek, ...).
-_NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00C0-\u024F\u1E00-\u1EFF]")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+_NON_LATIN_LETTER = lazy(r"[^\W\d_a-zA-Z\u00C0-\u024F\u1E00-\u1EFF]")
+_WORD = lazy(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _ENGLISH = frozenset(
     [
         'i', 'me', 'my', 'the', 'a', 'an', 'to', 'and', 'of', 'in', 'it', 'is', 'be', 'for', 'you',

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from bot.core.lazy_re import lazy
 from bot.core.reader.clauses import QUESTION, REQUEST, Clauses
 from bot.core.reader.conditions import announcement_rules_out
 from bot.core.reader.cues import DECISIVE_KINDS, Hit
@@ -20,42 +21,42 @@ from bot.core.reader.event_cues import JOINT, UNCERTAIN
 WINDOW = 240  # characters a rule looks at around its cue: bounded work per cue
 MAX_CUE = 120  # no cue pattern matches more than this many characters
 
-_CONTRAST = re.compile(r"(?:,\s*|\s)(?:but|however|unfortunately|sadly|except)\b")
-_CONCESSION = re.compile(r"(?:,\s*|\s)(?:but|however|though|although|except)\b")
-_CONDITION = re.compile(r"\b(?:if|as long as|so long as|provided(?: that)?|assuming|unless)\b(.*)")
-_COUNTERFACTUAL = re.compile(
+_CONTRAST = lazy(r"(?:,\s*|\s)(?:but|however|unfortunately|sadly|except)\b")
+_CONCESSION = lazy(r"(?:,\s*|\s)(?:but|however|though|although|except)\b")
+_CONDITION = lazy(r"\b(?:if|as long as|so long as|provided(?: that)?|assuming|unless)\b(.*)")
+_COUNTERFACTUAL = lazy(
     r"\bif (?:it|this|that|they|the \w+) (?:were|was|wasn't|weren't) \b|\bif only\b"
 )
-_OPENS_CONTRAST = re.compile(
+_OPENS_CONTRAST = lazy(
     r"\W*(?:but|however|sadly|unfortunately|alas|annoyingly|though|except)\b"
 )
-_WORDY = re.compile(r"[^\W\d_]")  # any word after the wish in its own sentence
-_ONLY_IF = re.compile(r"[\s,]*(?:only )?(?:if|as long as|so long as|provided|assuming)\b")
+_WORDY = lazy(r"[^\W\d_]")  # any word after the wish in its own sentence
+_ONLY_IF = lazy(r"[\s,]*(?:only )?(?:if|as long as|so long as|provided|assuming)\b")
 # A yes that is a wish or enthusiasm rather than a commitment gives way to a following "but".
-_MODAL = re.compile(r"^(?:i'd|i would|would)\b|\b(?:keen|interested|up for|tempted)\b")
+_MODAL = lazy(r"^(?:i'd|i would|would)\b|\b(?:keen|interested|up for|tempted)\b")
 # Negators and the end of their scope.
-NEGATOR = re.compile(
+NEGATOR = lazy(
     r"\b(?:not|never|no longer|don't|won't|can't|couldn't|wouldn't|shouldn't|isn't|didn't|"
     r"no reason|no way|nothing|nobody)\b"
 )
-_SCOPE_END = re.compile(r"[,.;:!?\n—–]|\s-\s|\b(?:but|and|so|though|although|because|as|if|or)\b")
-_DOUBLE = re.compile(r"not|never|no reason|no way|nothing|nobody")  # may negate a "can't"
-_NEGATABLE_DECLINE = re.compile(r"^(?:can't|cannot|won't|couldn't|unable|not able)\b")
-_THIRD_PARTY = re.compile(
+_SCOPE_END = lazy(r"[,.;:!?\n—–]|\s-\s|\b(?:but|and|so|though|although|because|as|if|or)\b")
+_DOUBLE = lazy(r"not|never|no reason|no way|nothing|nobody")  # may negate a "can't"
+_NEGATABLE_DECLINE = lazy(r"^(?:can't|cannot|won't|couldn't|unable|not able)\b")
+_THIRD_PARTY = lazy(
     r"\b(?:my|a|our|one of my) (?:colleague|colleagues|teammate|team mate|friend|manager|boss|"
     r"deputy|director|direct report|report|team)\b|\b(?:she|he|they)(?:'d| would| wants| is| are)\b"
 )
-_JOINT = re.compile(r"\b" + JOINT + r"\b")
-_SUBJECT_GAP = re.compile(
+_JOINT = lazy(r"\b" + JOINT + r"\b")
+_SUBJECT_GAP = lazy(
     r"(?: [\w'-]+){0,2}?(?: (?:would|wants|will|might|may|could|is|also|too|really|definitely|"
     r"very much|keen|interested|to))*\s*"
 )
-_FIRST_PERSON = re.compile(r"\b(?:i|i'd|i'm|i'll|i've|me|my|myself|we|we'd|we'll|us)\b")
-_QWORD = re.compile(
+_FIRST_PERSON = lazy(r"\b(?:i|i'd|i'm|i'll|i've|me|my|myself|we|we'd|we'll|us)\b")
+_QWORD = lazy(
     r"(?:^|[,;:]\s*|\b(?:and|so|but|also)\s+)(?:is|are|do|does|did|will|would|can|could|should|"
     r"what|when|where|how|who|which|why|has|have|shall)\b"
 )
-_REQUEST_AT = re.compile(
+_REQUEST_AT = lazy(
     r"(?:can|could|may|might) (?:i|you|we)\b|(?:is|are) there (?:still )?(?:any )?(?:a )?"
     r"(?:place|space|room|spot)|(?:is|would) it (?:be )?(?:ok|okay|possible|alright|fine)"
 )

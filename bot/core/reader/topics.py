@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.core import mentoring_cues as cue
+from bot.core.lazy_re import lazy
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Vocabulary:
         return _WORD.sub(lambda m: _mend(m.group(0), index), text)
 
 
-_WORD = re.compile(r"[a-z]{6,}")
+_WORD = lazy(r"[a-z]{6,}")
 MIN_TYPO_WORD = 8  # shorter words are too often another real word ("contact", "leaning")
 MIN_SWAP_WORD = 6  # two letters swapped ("desgin") hardly ever makes another real word
 
@@ -97,7 +98,7 @@ def _compile(items: Iterable[tuple[str, Sequence[str]]]) -> list[tuple[str, re.P
     out = []
     for name, synonyms in items:
         phrases = sorted({name, *synonyms}, key=len, reverse=True)
-        out.append((name, re.compile("|".join(_phrase_re(p) for p in phrases))))
+        out.append((name, lazy("|".join(_phrase_re(p) for p in phrases))))
     return out
 
 

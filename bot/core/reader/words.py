@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.core.lazy_re import lazy
+
 # Words worth repairing: the ones cues are built from. Short words are left alone (one
 # edit from "in" is half the dictionary).
 CUE_WORDS = frozenset(
@@ -40,13 +42,13 @@ TYPOS: dict[str, str] = {
     "palce": "place", "plcae": "place", "unfortunatly": "unfortunately", "sadley": "sadly",
     "inn": "in",
 }  # fmt: skip
-_WORD = re.compile(r"[a-z]+")
-_PHRASAL = re.compile(
+_WORD = lazy(r"[a-z]+")
+_PHRASAL = lazy(
     r"\b(back|drop|pull|bow|duck|sign|book|put|pencil|count|cross|scratch|rope|squeeze|slot|"
     r"opt|pop|add|take)(?:ing|ping|ting|ding|ling|king|ging)\b"
     r"(?= (?:me |myself )?(?:out|in|up|down|off|on)\b)"
 )
-_MYSELF = re.compile(r"\b(book|sign|put|pencil|pop|add|count|squeeze) myself (in|up|down|on)\b")
+_MYSELF = lazy(r"\b(book|sign|put|pencil|pop|add|count|squeeze) myself (in|up|down|on)\b")
 
 
 def _deletes(word: str) -> set[str]:
