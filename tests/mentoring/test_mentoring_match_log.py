@@ -21,8 +21,8 @@ REPLIES = [("Ada Okafor", "camden", "Director of Digital", "Happy to mentor on c
 
 
 @pytest.fixture
-def world(sandbox, db_url, tmp_path) -> World:
-    w = World(sandbox, db_url, tmp_path)
+def world(sandbox, migrated_db_url, tmp_path) -> World:
+    w = World(sandbox, migrated_db_url, tmp_path)
     w.write_round(call_at="2027-02-01 10:00", match_at="2027-02-22 10:00",
                   introduce_at="2027-02-24 10:00", approval="false")  # fmt: skip
     assert w.cycle(CALL) == 0
