@@ -9,8 +9,8 @@ record and the boost reading; each feature applies the answer its own way.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from bot.store import signups_repo as repo
 
@@ -126,12 +126,37 @@ def settle(ctx: JobContext, q: repo.QuestionRow, answer: str | None, by: str) ->
     log.info("asking: %s: reply %s %s by %s", q.thread_key, q.comment_id, status, by)
 
 
-def answer_by_boost(
-    ctx: JobContext, q: repo.QuestionRow, read: Callable[[str | None], str | None] = boost_answer
-) -> tuple[str, int, Any] | None:
-    """(answer, boost id, boosted at) when the member boosted the question with an answer.
+class BoostAnswer(NamedTuple):
+    """An open question its member answered with a boost, and the reply it asks about."""
+
+    question: repo.QuestionRow
+    answer: str
+    boost_id: int
+    boosted_at: Any
+    comment: Any  # the reply's latest version
+
+
+def boost_answers(
+    ctx: JobContext, feature: str, key: str,
+    read: Callable[[str | None], str | None] = boost_answer,
+) -> Iterator[BoostAnswer]:
+    """Each open question on the thread answered by a boost, whose reply is still there.
 
     `read` turns a boost's content into an answer (sign-ups: yes or no; mentoring: a role)."""
+    for q in open_questions(ctx, feature, key):
+        found = _answer_by_boost(ctx, q, read)
+        if found is None:
+            continue
+        comment = ctx.client.comment(q.comment_id)
+        if comment.creator is None or getattr(comment, "status", "") == "trashed":
+            continue
+        yield BoostAnswer(q, *found, comment)
+
+
+def _answer_by_boost(
+    ctx: JobContext, q: repo.QuestionRow, read: Callable[[str | None], str | None]
+) -> tuple[str, int, Any] | None:
+    """(answer, boost id, boosted at) when the member boosted the question with an answer."""
     if q.question_id is None:
         return None
     cache = vars(ctx).setdefault("_asking_boosts", {})

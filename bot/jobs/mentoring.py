@@ -213,14 +213,8 @@ def staff_contact(ctx: JobContext, rnd: MentoringRound, project_id: int | None) 
 
 def answer_by_boosts(ctx: JobContext, rnd: MentoringRound) -> None:
     """A member who boosted the role question with one of its choices has answered it."""
-    for q in asking.open_questions(ctx, CALL, rnd.key):
-        found = asking.answer_by_boost(ctx, q, role_boost_answer)
-        if found is None:
-            continue
-        answer, boost_id, _ = found
-        comment = ctx.client.comment(q.comment_id)
-        if comment.creator is None or getattr(comment, "status", "") == "trashed":
-            continue
+    answered = asking.boost_answers(ctx, CALL, rnd.key, role_boost_answer)
+    for q, answer, boost_id, _, comment in answered:
         asking.settle(ctx, q, answer, f"boost:{boost_id}")
         with ctx.store.transaction() as conn:
             save_call_reply(ctx, conn, rnd, comment, trashed=False)  # its latest text, answered

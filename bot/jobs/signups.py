@@ -260,14 +260,7 @@ def _ask(
 
 def answer_by_boosts(ctx: JobContext, thread: repo.ThreadRow, rules: SignupRules) -> None:
     """A member who boosted the bot's question with a yes or a no has answered it."""
-    for q in asking.open_questions(ctx, KIND, thread.key):
-        found = asking.answer_by_boost(ctx, q)
-        if found is None:
-            continue
-        intent, boost_id, boosted_at = found
-        comment = ctx.client.comment(q.comment_id)
-        if comment.creator is None or getattr(comment, "status", "") == "trashed":
-            continue
+    for q, intent, boost_id, boosted_at, comment in asking.boost_answers(ctx, KIND, thread.key):
         rows = thread_rows(ctx, thread.key)
         previous = next((r for r in rows if r.comment_id == comment.id), None)
         reading = ReplyReading(intent, (f"answered the question with a boost: {intent}",))
