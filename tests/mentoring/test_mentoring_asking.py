@@ -6,7 +6,10 @@ Everything here is real: the reader, sandbox, store and templates.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
 
 import pytest
 from mentoring_world import World
@@ -14,6 +17,7 @@ from mentoring_world import World
 from bot.jobs.asking import awaiting_answers
 from bot.store import mentoring_tables as t
 from bot.store.db import Store, make_engine
+from bot.store.signups_repo import questions
 
 CALL = datetime(2027, 2, 1, 10, 0, tzinfo=UTC)
 UNCLEAR = "Keen on the cloud stuff"
@@ -27,14 +31,30 @@ def world(sandbox, migrated_db_url, tmp_path) -> World:
     return w
 
 
-def _person(world: World, person_id: int) -> dict | None:
+@contextmanager
+def _store(world: World) -> Iterator[Store]:
     engine = make_engine(world.db_url)
     try:
-        with Store(engine).transaction() as conn:
-            return next((r for r in t.people(conn, "test-round") if r["person_id"] == person_id),
-                        None)  # fmt: skip
+        yield Store(engine)
     finally:
         engine.dispose()
+
+
+def _person(world: World, person_id: int) -> dict | None:
+    with _store(world) as store, store.transaction() as conn:
+        return next((r for r in t.people(conn, "test-round") if r["person_id"] == person_id),
+                    None)  # fmt: skip
+
+
+def _unclear_reply(world: World) -> tuple[dict, dict, dict]:
+    """The call goes out, Ada's reply gives no role, and the bot reads it: (call, Ada, reply)."""
+    world.cycle(CALL)
+    (call,) = world.messages(world.project)
+    ada = world.member("Ada Okafor", "camden")
+    world.sb.clock.set(CALL + timedelta(hours=1))
+    first = world.sb.post_comment(ada["id"], call["id"], f"<div>{UNCLEAR}</div>")
+    world.cycle(CALL + timedelta(hours=2))
+    return call, ada, first
 
 
 def _bot(world: World, call_id: int) -> tuple[list[str], list[int]]:
@@ -48,12 +68,7 @@ def _bot(world: World, call_id: int) -> tuple[list[str], list[int]]:
 
 def test_an_unclear_role_is_asked_about_once_then_answered(world) -> None:
     sb = world.sb
-    world.cycle(CALL)
-    (call,) = world.messages(world.project)
-    ada = world.member("Ada Okafor", "camden")
-    sb.clock.set(CALL + timedelta(hours=1))
-    first = sb.post_comment(ada["id"], call["id"], f"<div>{UNCLEAR}</div>")
-    world.cycle(CALL + timedelta(hours=2))
+    call, ada, first = _unclear_reply(world)
     world.cycle(CALL + timedelta(hours=3))
     comments, boosted = _bot(world, call["id"])
     assert len(comments) == 1 and ada["attachable_sgid"] in comments[0]
@@ -72,32 +87,18 @@ def test_an_unclear_role_is_asked_about_once_then_answered(world) -> None:
     assert _person(world, ada["id"])["role"] == "mentor"
     assert _person(world, ada["id"])["offers"] == ["cloud"]  # the unclear reply's topic counts
     assert first["id"] not in boosted
-    ctx = type("Ctx", (), {"store": Store(make_engine(world.db_url))})()
-    try:
-        assert awaiting_answers(ctx) == []
-    finally:
-        ctx.store.engine.dispose()
+    with _store(world) as store:
+        assert awaiting_answers(SimpleNamespace(store=store)) == []
 
 
 def _questions(world: World) -> list:
-    ctx = type("Ctx", (), {"store": Store(make_engine(world.db_url))})()
-    try:
-        from bot.store.signups_repo import questions
-
-        with ctx.store.transaction() as conn:
-            return questions(conn, "mentoring_call", "test-round")
-    finally:
-        ctx.store.engine.dispose()
+    with _store(world) as store, store.transaction() as conn:
+        return questions(conn, "mentoring_call", "test-round")
 
 
 def test_a_boost_naming_a_role_answers_the_question(world) -> None:
     sb = world.sb
-    world.cycle(CALL)
-    (call,) = world.messages(world.project)
-    ada = world.member("Ada Okafor", "camden")
-    sb.clock.set(CALL + timedelta(hours=1))
-    first = sb.post_comment(ada["id"], call["id"], f"<div>{UNCLEAR}</div>")
-    world.cycle(CALL + timedelta(hours=2))
+    call, ada, first = _unclear_reply(world)
     comments, _ = _bot(world, call["id"])
     (question,) = [c for c in world.comments_on(call["id"])
                    if c["creator"]["id"] == sb.bot_person["id"]]  # fmt: skip
