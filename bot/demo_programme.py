@@ -185,14 +185,12 @@ def run_programme_scenes(templates_dir: str | Path,
                 database_url=f"sqlite:///{tmp}/programme.sqlite3",
                 loti_config_dir=config, loti_templates_dir=Path(templates_dir))
             rows: dict[str, Any] = {}
-            last = SCENES[0].when
-            for scene in SCENES:
+            between: list[datetime] = []
+            for i, scene in enumerate(SCENES):
                 # The worker runs all along: posts due on the days between two scenes go out
                 # on time (the scene's own run makes those due earlier on its day).
-                day = datetime.combine(scene.when.date(), time(0), LONDON)
-                while (due := _next_due(settings, last, day)) is not None:
-                    rows, last = _regular_run(sb, settings, due, rows, echo), due
-                last = scene.when
+                for due in between:
+                    rows = _regular_run(sb, settings, due, rows, echo)
                 sb.clock.set(scene.when)
                 echo(f"\n— {scene.when:%A %-d %B %Y, %H:%M} — {scene.title}")
                 ctx = build_context(settings, now=scene.when)
@@ -206,6 +204,10 @@ def run_programme_scenes(templates_dir: str | Path,
                         echo("  (nothing due)")
                     rows = after
                     _act(sb, ctx, people, scene, echo)
+                    following = SCENES[i + 1:]
+                    day = (datetime.combine(following[0].when.date(), time(0), LONDON)
+                           if following else scene.when)
+                    between = _due_between(ctx, scene.when, day)
                 finally:
                     ctx.close()
         finally:
@@ -213,24 +215,17 @@ def run_programme_scenes(templates_dir: str | Path,
     return rows
 
 
-def _next_due(settings: Any, after: datetime, until: datetime) -> datetime | None:
-    """When the first cohort or event post falls due after `after` and before `until`."""
+def _due_between(ctx: Any, after: datetime, until: datetime) -> list[datetime]:
+    """When cohort and event posts not yet made fall due, after `after` and before `until`."""
     from bot.commands.status import HORIZON, StatusContext, upcoming
-    from bot.jobs.context import build_context
 
-    if after >= until:
-        return None
-    ctx = build_context(settings, now=after)
-    try:
-        while after < until:
-            found = upcoming(StatusContext(ctx.config, ctx.store, after, settings.tz))
-            due = [d for d, _, _ in found if after < d < until]
-            if due:
-                return min(due)
-            after += HORIZON  # `upcoming` looks a month ahead: look on
-    finally:
-        ctx.close()
-    return None
+    found: set[datetime] = set()
+    look = after
+    while look < until:  # `upcoming` looks a month ahead at a time
+        planned = upcoming(StatusContext(ctx.config, ctx.store, look, ctx.tz))
+        found |= {due for due, _, _ in planned if after < due < until}
+        look += HORIZON
+    return sorted(found)
 
 
 def _regular_run(sb: Any, settings: Any, due: datetime, rows: dict[str, Any],
