@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 import typing
 from collections.abc import Iterator
@@ -50,6 +51,7 @@ def _attributes(cls: type) -> set[str]:
     return names
 
 
+@functools.cache  # the config classes do not change while the process runs
 def _attribute_type(cls: type, name: str) -> type | None:
     """The class an attribute holds, when it is itself a config model (to check `a.b.c`)."""
     try:

@@ -20,8 +20,11 @@ POSTGRES_URL = os.environ.get(
 
 def _postgres_schema_url(schema: str) -> str:
     # libpq `options` puts the test's own schema first on search_path for every connection.
+    # A test's commits need not wait for the disk (nothing here survives a power cut), so
+    # synchronous_commit is off for its sessions: what a commit makes visible is unchanged.
     sep = "&" if "?" in POSTGRES_URL else "?"
-    return f"{POSTGRES_URL}{sep}options=-csearch_path%3D{schema}"
+    return (f"{POSTGRES_URL}{sep}options=-csearch_path%3D{schema}"
+            "%20-csynchronous_commit%3Doff")
 
 
 def _admin_connection():
@@ -245,6 +248,27 @@ def client(sandbox, skipped_time: SkippedTime):
 
 
 # --- scheduling (suite speed) -----------------------------------------------------------------
+def pytest_configure(config: pytest.Config) -> None:
+    """Temporary files (the tests' SQLite stores) on /dev/shm where it is a writable tmpfs:
+    on a disk every SQLite commit waits for fsync, about 10 s of the suite's time."""
+    if hasattr(config, "workerinput") or config.option.basetemp:
+        return  # xdist workers get their directory from the controller
+    shm = Path("/dev/shm")
+    if "PYTEST_DEBUG_TEMPROOT" not in os.environ and shm.is_dir() and os.access(shm, os.W_OK):
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = str(shm)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """The collected tests and everything imported so far live until the end: the cyclic
+    garbage collector need not walk them again (gc.freeze), and runs less often. It took about
+    7% of the suite's time, for the many short-lived objects of each test."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests marked `long` first (otherwise in their order), so that under `-n 2` the last
     tests are short ones and neither worker is left waiting on the other's long test."""

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt
@@ -127,10 +128,27 @@ class Transport:
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
         self.session = session or requests.Session()
+        # requests reads (and parses) the whole environment on every request for proxy and CA
+        # settings: a sixth of each request's time. Read it once per host instead (_env_for);
+        # this also stops a ~/.netrc entry from replacing the Bearer token.
+        self.session.trust_env = False
+        self._environment: dict[tuple[str, str], dict[str, Any]] = {}
         self.stats = ClientStats()
 
     def __repr__(self) -> str:
         return f"Transport(user_agent={self.user_agent!r})"
+
+    def _env_for(self, url: str) -> dict[str, Any]:
+        """The environment's proxies and CA bundle for this URL's host (read on first use)."""
+        parts = urlsplit(url)
+        origin = (parts.scheme, parts.netloc)
+        found = self._environment.get(origin)
+        if found is None:
+            with requests.Session() as reader:  # trust_env on: what requests itself would use
+                merged = reader.merge_environment_settings(url, {}, None, None, None)
+            found = self._environment[origin] = {"proxies": merged["proxies"],
+                                                 "verify": merged["verify"]}
+        return found
 
     # -- secrets -------------------------------------------------------------------------
 
@@ -230,7 +248,7 @@ class Transport:
         try:
             response = self.session.request(
                 method, url, data=data, headers=headers, timeout=self.timeout,
-                allow_redirects=method == "GET",
+                allow_redirects=method == "GET", **self._env_for(url),
             )
         except requests.RequestException as exc:
             self.stats.errors += 1
@@ -324,6 +342,7 @@ class Transport:
             response = self.session.post(
                 url, data=form, timeout=self.timeout,
                 headers={"User-Agent": self.user_agent, "Accept": "application/json"},
+                **self._env_for(url),
             )
         except requests.RequestException as exc:
             raise AuthError(

@@ -51,10 +51,10 @@ def ideas_command(fmt: str, round_: str | None) -> None:
     """List members' ideas with their votes and state (boosts as of the last digest)."""
     from bot.cli import _settings
     from bot.jobs.ideas import idea_rows
-    from bot.store.db import Store, make_engine, migrate
+    from bot.store.db import Store, migrate, shared_engine
 
     settings = _settings()
-    engine = make_engine(settings.database_url)
+    engine = shared_engine(settings.database_url)
     migrate(engine)
     store = Store(engine)
     try:

@@ -122,11 +122,11 @@ def _replies_of(item: Any) -> list[str]:
 def _store_and_config() -> tuple[Any, Any, Any]:
     from bot.cli import _settings
     from bot.settings import Settings
-    from bot.store.db import Store, make_engine, migrate
+    from bot.store.db import Store, migrate, shared_engine
 
     settings: Settings = _settings()
     config = _load_config(str(settings.loti_config_dir))
-    engine = make_engine(settings.database_url)
+    engine = shared_engine(settings.database_url)
     migrate(engine)
     return Store(engine), engine, config
 

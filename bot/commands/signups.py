@@ -141,7 +141,7 @@ def signups_command(event: str, fmt: str, add: tuple[str, ...], remove: tuple[st
     from bot.cli import EXIT_USAGE, _fail, _settings
     from bot.config import ConfigError, load_config
     from bot.jobs.signups import add_staff_change, signup_rows
-    from bot.store.db import Store, make_engine, migrate
+    from bot.store.db import Store, migrate, shared_engine
 
     settings = _settings()
     try:
@@ -158,7 +158,7 @@ def signups_command(event: str, fmt: str, add: tuple[str, ...], remove: tuple[st
     n = len(add) + len(remove)
     add, remove, attended = (tuple(checked[:len(add)]), tuple(checked[len(add):n]),
                              tuple(checked[n:]))
-    engine = make_engine(settings.database_url)
+    engine = shared_engine(settings.database_url)
     migrate(engine)
     store = Store(engine)
     ctx = _Ctx(config=config, store=store, now=datetime.now(UTC))

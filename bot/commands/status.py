@@ -183,7 +183,7 @@ def status_command(now_text: str | None) -> None:
     """What the bot will post next, open sign-ups, mentoring, the last poll, anything failing."""
     from bot.cli import EXIT_USAGE, _fail, _settings, parse_now
     from bot.config import ConfigError, load_config
-    from bot.store.db import Store, make_engine, migrate
+    from bot.store.db import Store, migrate, shared_engine
 
     settings = _settings()
     try:
@@ -191,7 +191,7 @@ def status_command(now_text: str | None) -> None:
     except ConfigError as err:
         _fail(f"config error: {err}", EXIT_USAGE)
     now = parse_now(now_text, settings.tz) or datetime.now(UTC)
-    engine = make_engine(settings.database_url)
+    engine = shared_engine(settings.database_url)
     migrate(engine)
     store = Store(engine)
     ctx = StatusContext(config, store, now.astimezone(UTC), settings.tz)

@@ -16,7 +16,7 @@ from bot.logs import REDACTOR
 from bot.outbox import Outbox
 from bot.render import Renderer
 from bot.settings import Settings
-from bot.store.db import Store, make_engine, migrate
+from bot.store.db import Store, make_engine, migrate, shared_engine
 from bot.store.http_cache import DbCache
 from bot.store.tokens import env_digest, load_tokens, save_tokens
 from bot.threads import ThreadReader
@@ -109,7 +109,7 @@ def build_context(
     """
     config = config if config is not None else load_config(settings.loti_config_dir)
     renderer = Renderer(settings.loti_templates_dir, settings.tz)
-    engine = make_engine(settings.database_url)
+    engine = shared_engine(settings.database_url)
     migrate(engine)
     cleanups: list[Callable[[], None]] = []
     work_engine = engine

@@ -25,6 +25,7 @@ from referencing.jsonschema import DRAFT202012
 SPEC_ENV = "LOTI_OPENAPI_SPEC"
 _URI = "urn:basecamp-openapi"
 _METHODS = ("get", "post", "put", "delete", "patch")
+_VERDICTS_KEPT = 4096
 
 KNOWN_DEVIATIONS = {
     "question-wrapper": "docs wrap CreateQuestion/UpdateQuestion bodies in `question` and send "
@@ -116,6 +117,7 @@ class Spec:
         # Literal segments beat placeholders (/projects/recordings vs /projects/{id}).
         self.operations.sort(key=lambda op: op.params)
         self._validators: dict[str, OAS31Validator] = {}
+        self._verdicts: dict[tuple[str, str], tuple[str, ...]] = {}
         self._lock = threading.Lock()
 
     def find(self, method: str, path: str) -> Operation | None:
@@ -128,7 +130,13 @@ class Spec:
         return None
 
     def _errors(self, pointer: str, value: Any) -> list[str]:
+        # A third of the bodies a test run sends or gets were checked before (polls, repeated
+        # reads): their verdict is remembered, keyed by the exact JSON.
+        key = (pointer, json.dumps(value, sort_keys=True))
         with self._lock:
+            known = self._verdicts.get(key)
+            if known is not None:
+                return list(known)
             validator = self._validators.get(pointer)
             if validator is None:
                 validator = OAS31Validator({"$ref": _URI + pointer}, registry=self.registry,
@@ -138,6 +146,10 @@ class Spec:
         for error in validator.iter_errors(value):
             where = "/".join(str(p) for p in error.absolute_path) or "(root)"
             found.append(f"{where}: {error.message[:200]}")
+        with self._lock:
+            if len(self._verdicts) >= _VERDICTS_KEPT:
+                self._verdicts.clear()
+            self._verdicts[key] = tuple(found)
         return found
 
     def _schema_pointer(self, op: Operation, *parts: str) -> str:
@@ -227,13 +239,19 @@ def _allow_documented(op_id: str, body: Any) -> Any:
 
 
 _cache: dict[Path, Spec] = {}
+_asked: dict[tuple[Path | None, str | None], Spec] = {}  # skips resolving the path each time
 _cache_lock = threading.Lock()
 
 
 def load_spec(path: Path | None = None) -> Spec:
     """The relaxed spec, loaded once per process."""
+    asked = (path, os.environ.get(SPEC_ENV))  # a relative path depends on the directory
+    found = _asked.get(asked) if path is None or path.is_absolute() else None
+    if found is not None:
+        return found
     path = (path or default_spec_path()).resolve()
     with _cache_lock:
         if path not in _cache:
             _cache[path] = Spec(json.loads(path.read_text(encoding="utf-8")))
+        _asked[asked] = _cache[path]
         return _cache[path]

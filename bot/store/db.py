@@ -8,6 +8,8 @@ from __future__ import annotations
 import ast
 import logging
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -68,6 +70,34 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return engine
 
 
+_SHARED_ENGINES = 8  # a process rarely uses more than one or two databases
+_shared: OrderedDict[str, Engine] = OrderedDict()
+_shared_lock = threading.Lock()
+
+
+def shared_engine(url: str) -> Engine:
+    """The process's engine for this database, made on first use and kept.
+
+    SQLAlchemy means an Engine to live as long as the process: a new one compiles every
+    statement again and asks the server what it is again, which cost the demo and the staff
+    commands that run many ticks in one process most of each tick. Callers still `dispose()`
+    it when done, which closes its idle connections but keeps what it learned. An in-memory
+    SQLite database is never shared (each engine's is a separate, empty database).
+    """
+    key = normalise_database_url(url)
+    if make_url(key).get_backend_name() == "sqlite" and make_url(key).database in (
+            None, "", ":memory:"):
+        return make_engine(url)
+    with _shared_lock:
+        engine = _shared.get(key)
+        if engine is None:
+            engine = _shared[key] = make_engine(url)
+        _shared.move_to_end(key)
+        while len(_shared) > _SHARED_ENGINES:
+            _shared.popitem(last=False)[1].dispose()
+        return engine
+
+
 def _sqlite_transactions(engine: Engine) -> None:
     # pysqlite's own transaction handling breaks SAVEPOINT and transactional DDL; hand it to
     # SQLAlchemy (the documented "Serializable isolation / Savepoints / Transactional DDL" recipe).
@@ -109,14 +139,28 @@ _REVISION_LINE = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)
                             re.MULTILINE)  # fmt: skip
 
 
+_heads_seen: dict[tuple, set[str] | None] = {}
+
+
 def script_heads() -> set[str] | None:
     """The head revisions, read from each revision file's own lines without importing Alembic.
 
-    None when a file does not state its revisions plainly: then Alembic decides.
+    None when a file does not state its revisions plainly: then Alembic decides. Read again
+    only when a revision file is added, removed or changed.
     """
+    paths = sorted((MIGRATIONS_DIR / "versions").glob("*.py"))
+    files = tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+    if files not in _heads_seen:
+        _heads_seen.clear()
+        _heads_seen[files] = _read_heads(paths)
+    found = _heads_seen[files]
+    return set(found) if found is not None else None
+
+
+def _read_heads(paths: list[Path]) -> set[str] | None:
     revisions: set[str] = set()
     downs: set[str] = set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+    for path in paths:
         found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
         try:
             revision = ast.literal_eval(found["revision"])

@@ -56,6 +56,9 @@ class TestDefaults:
     def test_outputs_use_only_basecamp_tags(self):
         import re
 
+        from bot.render import _load_samples
+
+        _load_samples()  # the feature modules register theirs (check_templates does this too)
         r = Renderer(TEMPLATES)
         allowed = {"div", "br", "strong", "em", "a", "ol", "ul", "li", "bc-attachment", "h1",
                    "blockquote", "strike", "pre"}
