@@ -26,6 +26,10 @@ SPEC_ENV = "LOTI_OPENAPI_SPEC"
 _URI = "urn:basecamp-openapi"
 _METHODS = ("get", "post", "put", "delete", "patch")
 _VERDICTS_KEPT = 4096
+_ANNOTATIONS = {"description", "title", "example", "examples", "deprecated", "readOnly",
+                "writeOnly", "externalDocs", "$comment"}
+_NOT_SCHEMAS = {"example", "examples", "enum", "const", "required", "default"}  # plain data
+_SCHEMA_MAPS = {"properties", "patternProperties", "$defs", "dependentSchemas"}
 
 KNOWN_DEVIATIONS = {
     "question-wrapper": "docs wrap CreateQuestion/UpdateQuestion bodies in `question` and send "
@@ -139,7 +143,8 @@ class Spec:
                 return list(known)
             validator = self._validators.get(pointer)
             if validator is None:
-                validator = OAS31Validator({"$ref": _URI + pointer}, registry=self.registry,
+                validator = OAS31Validator(self._inlined({"$ref": pointer}, ()),
+                                           registry=self.registry,
                                            format_checker=oas31_format_checker)
                 self._validators[pointer] = validator
         found = []
@@ -151,6 +156,41 @@ class Spec:
                 self._verdicts.clear()
             self._verdicts[key] = tuple(found)
         return found
+
+    def _inlined(self, node: Any, within: tuple[str, ...]) -> Any:
+        """`node` with each local $ref replaced by the schema it names (called with the lock
+        held). Following references took two thirds of each validation; the schema means
+        the same. A reference back into a schema being inlined (a cycle) is left to the
+        registry."""
+        if isinstance(node, list):
+            return [self._inlined(item, within) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if not isinstance(ref, str) or not ref.startswith("#/"):
+            out = {}
+            for key, value in node.items():
+                if key in _NOT_SCHEMAS:
+                    out[key] = value
+                elif key in _SCHEMA_MAPS and isinstance(value, dict):  # names, then schemas
+                    out[key] = {name: self._inlined(item, within) for name, item in value.items()}
+                else:
+                    out[key] = self._inlined(value, within)
+            return out
+        if ref in within:
+            return {**node, "$ref": _URI + ref}
+        target = self._inlined(self._resolve(ref), (*within, ref))
+        siblings = {key: value for key, value in node.items() if key != "$ref"}
+        if all(key in _ANNOTATIONS or key.startswith("x-") for key in siblings):
+            return target
+        return {**self._inlined(siblings, within), "allOf": [target]}
+
+    def _resolve(self, pointer: str) -> Any:
+        node: Any = self.doc
+        for part in pointer.removeprefix("#/").split("/"):
+            part = part.replace("~1", "/").replace("~0", "~")
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        return node
 
     def _schema_pointer(self, op: Operation, *parts: str) -> str:
         return _pointer("paths", op.template, op.method.lower(), *parts)

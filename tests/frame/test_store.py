@@ -194,3 +194,58 @@ def _alembic_config(cls, package):
     cfg = cls()
     cfg.set_main_option("script_location", str(Path(package.__file__).parent))
     return cfg
+
+
+class TestSharedEngine:
+    """One engine per database per process: what it compiled and learned is kept."""
+
+    def test_the_same_database_gets_the_same_engine_and_it_works_after_dispose(
+        self, tmp_path
+    ) -> None:
+        from bot.store.db import shared_engine
+
+        url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
+        engine = shared_engine(url)
+        migrate(engine)
+        with Store(engine) as store, store.transaction() as conn:
+            conn.execute(tokens.insert().values(name="bot", access_token="x", updated_at=NOW))
+            assert conn.execute(select(func.count()).select_from(tokens)).scalar() == 1
+        statements = len(engine._compiled_cache)
+        engine.dispose()  # what a closed context does
+        again = shared_engine(url)
+        assert again is engine
+        with Store(again) as store, store.transaction() as conn:
+            conn.execute(tokens.insert().values(name="bot2", access_token="y", updated_at=NOW))
+            assert conn.execute(select(func.count()).select_from(tokens)).scalar() == 2
+        assert len(again._compiled_cache) == statements  # nothing was compiled again
+
+    def test_in_memory_databases_are_never_shared(self) -> None:
+        from bot.store.db import shared_engine
+
+        assert shared_engine("sqlite://") is not shared_engine("sqlite://")
+
+    def test_only_a_few_engines_are_kept(self, tmp_path) -> None:
+        from bot.store import db
+
+        first = db.shared_engine(f"sqlite:///{tmp_path / 'first.sqlite3'}")
+        for n in range(db._SHARED_ENGINES):
+            db.shared_engine(f"sqlite:///{tmp_path / f'{n}.sqlite3'}")
+        assert len(db._shared) == db._SHARED_ENGINES
+        assert db.shared_engine(f"sqlite:///{tmp_path / 'first.sqlite3'}") is not first
+
+
+def test_heads_are_read_again_when_a_revision_file_changes(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from bot.store import db
+
+    versions = tmp_path / "migrations" / "versions"
+    shutil.copytree(db.MIGRATIONS_DIR / "versions", versions,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(db, "MIGRATIONS_DIR", tmp_path / "migrations")
+    (head,) = db.script_heads()
+    (versions / "9999_next.py").write_text(
+        f'revision = "next"\ndown_revision = "{head}"\n', encoding="utf-8")
+    assert db.script_heads() == {"next"}
+    (versions / "9999_next.py").unlink()
+    assert db.script_heads() == {head}
