@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
+from types import CodeType
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -64,9 +65,12 @@ _BYTECODE: Any = None
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache:
-    """Compiled templates shared by every Renderer in the process (keyed by source checksum).
+    """Compiled templates shared by every Renderer in the process, keyed by template name and
+    source checksum (not by folder: `check` on a copy of the templates compiles nothing new).
 
     Each cycle builds a new Renderer; without this every template is recompiled every cycle.
+    The compiled code names its file, and error lines are found through that name, so code
+    taken from the cache is given the file it is now loaded from.
     """
     global _BYTECODE
     if _BYTECODE is None:
@@ -74,18 +78,34 @@ def _bytecode_cache() -> jinja2.BytecodeCache:
 
         class MemoryBytecodeCache(jinja2.BytecodeCache):
             def __init__(self) -> None:
-                self._store: dict[str, bytes] = {}
+                self._store: dict[tuple[str, str], bytes] = {}
+
+            def get_bucket(self, environment: jinja2.Environment, name: str,
+                           filename: str | None, source: str) -> jinja2.bccache.Bucket:
+                bucket = super().get_bucket(environment, name, None, source)
+                if bucket.code is not None and filename is not None:
+                    bucket.code = _relocated(bucket.code, filename)
+                return bucket
 
             def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-                data = self._store.get(bucket.key)
+                data = self._store.get((bucket.key, bucket.checksum))
                 if data is not None:
                     bucket.bytecode_from_string(data)
 
             def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-                self._store[bucket.key] = bucket.bytecode_to_string()
+                self._store[(bucket.key, bucket.checksum)] = bucket.bytecode_to_string()
 
         _BYTECODE = MemoryBytecodeCache()
     return _BYTECODE
+
+
+def _relocated(code: CodeType, filename: str) -> CodeType:
+    """`code` (and the functions inside it) as if compiled from `filename`."""
+    if code.co_filename == filename:
+        return code
+    consts = tuple(_relocated(c, filename) if isinstance(c, CodeType) else c
+                   for c in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
 
 
 class Renderer:

@@ -65,11 +65,25 @@ def _attribute_type(cls: type, name: str) -> type | None:
     return None
 
 
+_TREES: dict[str, nodes.Template] = {}  # by source: every Renderer parses alike
+
+
+def _parsed(renderer: Renderer, file: Path) -> nodes.Template:
+    """The template's syntax tree, parsed once per distinct source (only read, never changed).
+    Called after `syntax_ok`, so the source parses."""
+    source = file.read_text(encoding="utf-8")
+    tree = _TREES.get(source)
+    if tree is None:
+        if len(_TREES) >= 512:
+            _TREES.clear()
+        tree = _TREES[source] = renderer.env.parse(source, filename=str(file))
+    return tree
+
+
 def attribute_problems(renderer: Renderer, name: str) -> list[TemplateError]:
     """Every `root.attr` in template `name` that its config class does not have."""
     file = renderer.templates_dir / f"{name}.html.j2"
-    source = file.read_text(encoding="utf-8")
-    tree = renderer.env.parse(source, name=f"{name}.html.j2", filename=str(file))
+    tree = _parsed(renderer, file)
     roots = _roots()
     problems = []
     for node in tree.find_all(nodes.Getattr):
@@ -141,7 +155,7 @@ def render_problems(renderer: Renderer, name: str, views: list[Any],
 def places_line_problem(renderer: Renderer, name: str) -> TemplateError | None:
     """An announcement must show `places_line`: it is the line the bot keeps up to date."""
     file = renderer.templates_dir / f"{name}.html.j2"
-    tree = renderer.env.parse(file.read_text(encoding="utf-8"))
+    tree = _parsed(renderer, file)
     if "places_line" in meta.find_undeclared_variables(tree):
         return None
     return TemplateError(str(file), body_line(file), "announcements must show {{ places_line }} "

@@ -141,6 +141,21 @@ class TestErrors:
         assert info.value.line == 4
         assert "evnt" in info.value.message
 
+    def test_a_template_compiled_from_another_folder_names_its_own_file(self, tmp_path: Path):
+        # Compiled code is shared by content across folders (`check` runs on copies); the
+        # error must still name the file that was rendered, not the first one compiled.
+        body = ("{% block subject %}x{% endblock %}{% block body %}\n<div>ok</div>\n"
+                "<div>{{ evnt.title }}</div>{% endblock %}")
+        files = []
+        for folder in ("first", "second"):
+            shutil.copytree(TEMPLATES, tmp_path / folder)
+            write(tmp_path / folder, "same", body)
+            with pytest.raises(TemplateError) as info:
+                Renderer(tmp_path / folder).render("same", event={})
+            files.append(info.value.file)
+            assert info.value.line == 4
+        assert files == [str(tmp_path / f / "same.html.j2") for f in ("first", "second")]
+
     def test_syntax_error_names_file_and_line(self, tdir: Path):
         write(tdir, "t", "{% block subject %}x{% endblock %}\n{% block body %}\n"
               "{% if %}{% endblock %}")
