@@ -175,15 +175,16 @@ def migrated_db_url(db_url: str) -> str:
 
 @pytest.fixture
 def store(db_url: str):
-    """A migrated Store on `db_url`."""
-    from bot.store.db import Store, make_engine, migrate
+    """A migrated Store on `db_url`, on the process's shared engine for it (as the bot's own
+    contexts use): a pooled PostgreSQL schema's connection carries over to its next test."""
+    from bot.store.db import Store, migrate, release, shared_engine
 
-    engine = make_engine(db_url)
+    engine = shared_engine(db_url)
     migrate(engine)  # already at head: one small query that says so
     store = Store(engine)
     yield store
     store.close()
-    engine.dispose()
+    release(engine)
 
 
 # --- end store fixtures -----------------------------------------------------------------------

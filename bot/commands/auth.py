@@ -101,7 +101,7 @@ def _accounts(settings: Any, token: str) -> list[dict[str, Any]]:
 
 
 def _save(settings: Any, access: str, refresh: str | None) -> None:
-    from bot.store.db import Store, migrate, shared_engine
+    from bot.store.db import Store, migrate, release, shared_engine
     from bot.store.tokens import env_digest, save_tokens
 
     # Tied to the environment's pair as it is now: the saved tokens stand in for it, and if
@@ -114,7 +114,7 @@ def _save(settings: Any, access: str, refresh: str | None) -> None:
         save_tokens(Store(engine), access, refresh, datetime.now(UTC),
                     env_digest=env_digest(env[0] or None, env[1] or None))
     finally:
-        engine.dispose()
+        release(engine)
 
 
 @click.command("auth")

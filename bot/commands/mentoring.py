@@ -182,6 +182,8 @@ def round_pairs(store: Any, rnd: Any) -> tuple[list[dict], bool]:
 @click.option("--round", "round_key", help="Round key (default: the latest).")
 def matches_command(fmt: str, round_key: str | None) -> None:
     """The round's pairs: as proposed or introduced, or as they would be if not matched yet."""
+    from bot.store.db import release
+
     store, engine, config = _store_and_config()
     try:
         rnd = _pick_round(config, round_key)
@@ -192,7 +194,7 @@ def matches_command(fmt: str, round_key: str | None) -> None:
         _emit(_pair_records(pairs), fmt)
     finally:
         store.close()
-        engine.dispose()
+        release(engine)
 
 
 @mentoring_group.command("dry-run")
@@ -227,13 +229,14 @@ def dry_run_command(round_key: str | None, fmt: str) -> None:
 def report_command(round_key: str | None, as_json: bool) -> None:
     """How far a round has got and how many pairs have met."""
     from bot.jobs.mentoring import report
+    from bot.store.db import release
 
     store, engine, config = _store_and_config()
     try:
         figures = report(store, _pick_round(config, round_key))
     finally:
         store.close()
-        engine.dispose()
+        release(engine)
     if as_json:
         click.echo(json.dumps(figures))
         return

@@ -141,7 +141,7 @@ def signups_command(event: str, fmt: str, add: tuple[str, ...], remove: tuple[st
     from bot.cli import EXIT_USAGE, _fail, _settings
     from bot.config import ConfigError, load_config
     from bot.jobs.signups import add_staff_change, signup_rows
-    from bot.store.db import Store, migrate, shared_engine
+    from bot.store.db import Store, migrate, release, shared_engine
 
     settings = _settings()
     try:
@@ -188,5 +188,5 @@ def signups_command(event: str, fmt: str, add: tuple[str, ...], remove: tuple[st
         _fail(f"signups: {err.args[0]}")
     finally:
         store.close()
-        engine.dispose()
+        release(engine)
     sys.stdout.write(export_rows(rows, fmt))

@@ -183,7 +183,7 @@ def status_command(now_text: str | None) -> None:
     """What the bot will post next, open sign-ups, mentoring, the last poll, anything failing."""
     from bot.cli import EXIT_USAGE, _fail, _settings, parse_now
     from bot.config import ConfigError, load_config
-    from bot.store.db import Store, migrate, shared_engine
+    from bot.store.db import Store, migrate, release, shared_engine
 
     settings = _settings()
     try:
@@ -211,6 +211,6 @@ def status_command(now_text: str | None) -> None:
         ]
     finally:
         store.close()
-        engine.dispose()
+        release(engine)
     click.echo(f"Status at {when(now, settings.tz)}\n")
     click.echo("\n\n".join(sections))

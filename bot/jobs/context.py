@@ -16,7 +16,7 @@ from bot.logs import REDACTOR
 from bot.outbox import Outbox
 from bot.render import Renderer
 from bot.settings import Settings
-from bot.store.db import Store, make_engine, migrate, shared_engine
+from bot.store.db import Store, make_engine, migrate, release, shared_engine
 from bot.store.http_cache import DbCache
 from bot.store.tokens import env_digest, load_tokens, save_tokens
 from bot.threads import ThreadReader
@@ -50,12 +50,12 @@ class JobContext:
         return dataclasses.replace(self, now=_aware_utc(now))
 
     def close(self) -> None:
-        """Release the store (rolling a dry run back), save held tokens, dispose the engine."""
+        """Release the store (rolling a dry run back), save held tokens, release the engine."""
         self.store.close()
         keeper = getattr(self.client, "token_keeper", None)
         if keeper is not None:
             keeper.flush()
-        self.store.engine.dispose()
+        release(self.store.engine)
         for cleanup in self.cleanups:
             cleanup()
 

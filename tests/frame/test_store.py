@@ -219,6 +219,29 @@ class TestSharedEngine:
             assert conn.execute(select(func.count()).select_from(tokens)).scalar() == 2
         assert len(again._compiled_cache) == statements  # nothing was compiled again
 
+    @pytest.mark.postgres
+    def test_released_postgresql_connections_are_reused_by_the_next_tick(
+        self, postgres_schema_url
+    ) -> None:
+        from sqlalchemy import text
+
+        from bot.store.db import release, shared_engine
+
+        def backend(engine) -> int:
+            with engine.begin() as conn:
+                return conn.execute(text("SELECT pg_backend_pid()")).scalar()
+
+        shared = shared_engine(postgres_schema_url)
+        first = backend(shared)
+        release(shared)
+        assert backend(shared) == first  # the same server process: no new connection
+        own = make_engine(postgres_schema_url)  # not shared: released means closed
+        first = backend(own)
+        release(own)
+        assert backend(own) != first
+        own.dispose()
+        shared.dispose()
+
     def test_in_memory_databases_are_never_shared(self) -> None:
         from bot.store.db import shared_engine
 
