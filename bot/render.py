@@ -62,6 +62,7 @@ def _hour(dt: datetime) -> str:
 
 
 _BYTECODE: Any = None
+_VERSIONS_KEPT = 4  # compiled versions of one template kept (edits, or copies in `check`)
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache:
@@ -93,6 +94,11 @@ def _bytecode_cache() -> jinja2.BytecodeCache:
                     bucket.bytecode_from_string(data)
 
             def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+                # A long-running worker sees staff edit a template many times: keep only
+                # the latest few versions of each.
+                versions = [k for k in self._store if k[0] == bucket.key]
+                for old in versions[:max(0, len(versions) - _VERSIONS_KEPT + 1)]:
+                    del self._store[old]
                 self._store[(bucket.key, bucket.checksum)] = bucket.bytecode_to_string()
 
         _BYTECODE = MemoryBytecodeCache()

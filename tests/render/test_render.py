@@ -181,3 +181,15 @@ class TestErrors:
         assert problems["event_reminder.html.j2"].line == 3
         assert "titel" in problems["event_reminder.html.j2"].message
         assert "no sample data" in problems["mystery.html.j2"].message
+
+
+def test_only_the_latest_versions_of_an_edited_template_stay_compiled(tdir: Path):
+    from bot import render
+
+    cache = render._bytecode_cache()
+    for version in range(render._VERSIONS_KEPT + 3):
+        write(tdir, "edited", f"{{% block subject %}}v{version}{{% endblock %}}"
+                              f"{{% block body %}}<div>{version}</div>{{% endblock %}}")
+        assert Renderer(tdir).render_subject("edited") == f"v{version}"
+    kept = [key for key in cache._store if key[0] == cache.get_cache_key("edited.html.j2")]
+    assert len(kept) == render._VERSIONS_KEPT
