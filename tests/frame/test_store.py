@@ -242,6 +242,30 @@ class TestSharedEngine:
         own.dispose()
         shared.dispose()
 
+    @pytest.mark.postgres
+    def test_a_kept_connection_the_server_closed_is_replaced_before_use(
+        self, postgres_schema_url
+    ) -> None:
+        # Between ticks the server may restart or drop idle connections (a PaaS database's
+        # maintenance): the next transaction must get a live connection, not fail.
+        import psycopg
+        from sqlalchemy import text
+
+        from bot.store.db import release, shared_engine
+
+        def backend(engine) -> int:
+            with engine.begin() as conn:
+                return conn.execute(text("SELECT pg_backend_pid()")).scalar()
+
+        engine = shared_engine(postgres_schema_url)
+        first = backend(engine)
+        release(engine)
+        plain = postgres_schema_url.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(plain.split("?")[0], autocommit=True) as admin:
+            assert admin.execute("SELECT pg_terminate_backend(%s)", (first,)).fetchone()[0]
+        assert backend(engine) != first
+        engine.dispose()
+
     def test_in_memory_databases_are_never_shared(self) -> None:
         from bot.store.db import shared_engine
 
