@@ -196,6 +196,14 @@ def _alembic_config(cls, package):
     return cfg
 
 
+def _backend_pid(engine) -> int:
+    """The PostgreSQL server process behind the connection a transaction gets."""
+    from sqlalchemy import text
+
+    with engine.begin() as conn:
+        return conn.execute(text("SELECT pg_backend_pid()")).scalar()
+
+
 class TestSharedEngine:
     """One engine per database per process: what it compiled and learned is kept."""
 
@@ -223,22 +231,16 @@ class TestSharedEngine:
     def test_released_postgresql_connections_are_reused_by_the_next_tick(
         self, postgres_schema_url
     ) -> None:
-        from sqlalchemy import text
-
         from bot.store.db import release, shared_engine
 
-        def backend(engine) -> int:
-            with engine.begin() as conn:
-                return conn.execute(text("SELECT pg_backend_pid()")).scalar()
-
         shared = shared_engine(postgres_schema_url)
-        first = backend(shared)
+        first = _backend_pid(shared)
         release(shared)
-        assert backend(shared) == first  # the same server process: no new connection
+        assert _backend_pid(shared) == first  # the same server process: no new connection
         own = make_engine(postgres_schema_url)  # not shared: released means closed
-        first = backend(own)
+        first = _backend_pid(own)
         release(own)
-        assert backend(own) != first
+        assert _backend_pid(own) != first
         own.dispose()
         shared.dispose()
 
@@ -248,22 +250,15 @@ class TestSharedEngine:
     ) -> None:
         # Between ticks the server may restart or drop idle connections (a PaaS database's
         # maintenance): the next transaction must get a live connection, not fail.
-        import psycopg
-        from sqlalchemy import text
-
         from bot.store.db import release, shared_engine
-
-        def backend(engine) -> int:
-            with engine.begin() as conn:
-                return conn.execute(text("SELECT pg_backend_pid()")).scalar()
+        from tests.conftest import _admin_connection
 
         engine = shared_engine(postgres_schema_url)
-        first = backend(engine)
+        first = _backend_pid(engine)
         release(engine)
-        plain = postgres_schema_url.replace("postgresql+psycopg://", "postgresql://")
-        with psycopg.connect(plain.split("?")[0], autocommit=True) as admin:
+        with _admin_connection() as admin:
             assert admin.execute("SELECT pg_terminate_backend(%s)", (first,)).fetchone()[0]
-        assert backend(engine) != first
+        assert _backend_pid(engine) != first
         engine.dispose()
 
     def test_in_memory_databases_are_never_shared(self) -> None:
