@@ -273,8 +273,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests marked `long` first (otherwise in their order), so that under `-n 2` the last
-    tests are short ones and neither worker is left waiting on the other's long test."""
+    """Tests marked `long` first (otherwise in their order), so that under `-n 4` the last
+    tests are short ones and no worker is left waiting on another's long test."""
     items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 

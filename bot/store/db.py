@@ -85,8 +85,8 @@ def shared_engine(url: str) -> Engine:
     empty database). Only a few are kept; the oldest is disposed.
     """
     key = normalise_database_url(url)
-    if make_url(key).get_backend_name() == "sqlite" and make_url(key).database in (
-            None, "", ":memory:"):
+    parsed = make_url(key)
+    if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
         return make_engine(url)
     with _shared_lock:
         engine = _shared.get(key)
