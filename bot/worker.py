@@ -22,6 +22,7 @@ import os
 import signal
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -29,7 +30,7 @@ from typing import Any
 
 from apscheduler.events import EVENT_JOB_EXECUTED, EVENT_JOB_MAX_INSTANCES, EVENT_JOB_MISSED
 from apscheduler.executors.pool import ThreadPoolExecutor
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import OperationalError
 
@@ -44,6 +45,7 @@ from bot.store.tables import worker_lease
 log = logging.getLogger(__name__)
 
 LEASE_NAME = "worker"
+SIGNAL_CHECK_SECONDS = 0.2  # how soon the main thread acts on SIGTERM/SIGINT
 SHUTDOWN_GRACE_SECONDS = 8.0  # PaaS platforms send SIGKILL about 10 s after SIGTERM
 # Short, because a heartbeat renews it while a step runs: a killed worker is replaced within
 # about this long.
@@ -142,10 +144,6 @@ def _short(err: BaseException) -> str:
     return f"{type(err).__name__}{f' {status}' if status else ''}"
 
 
-class _Shutdown(BaseException):
-    """Raised by the signal handler to unwind the scheduler's main loop."""
-
-
 class Worker:
     """Runs the poll and planner jobs on a schedule while it holds the lease."""
 
@@ -175,9 +173,9 @@ class Worker:
         self.stop_event = threading.Event()
         self._busy = threading.Lock()
         self._active: bool | None = None  # last lease state, so changes are logged once
-        self._in_loop = False
+        self._signalled: int | None = None  # set by the signal handler, read by run()
         self.cycles = 0
-        self.scheduler = BlockingScheduler(
+        self.scheduler = BackgroundScheduler(
             timezone=UTC,
             executors={"default": ThreadPoolExecutor(1)},  # jobs one at a time, never overlapping
             job_defaults={"coalesce": True, "max_instances": 1,
@@ -321,15 +319,16 @@ class Worker:
             self.scheduler.add_job(self.step, "interval", args=[job], id=job,
                                    seconds=self.poll_seconds, next_run_time=first)
         log.info("worker: started (%s); polling every %ss", self.lease.holder, self.poll_seconds)
-        self._in_loop = True
-        try:
-            if not self.stop_event.is_set():
-                self.scheduler.start()  # blocks until shutdown (or a signal unwinds it)
-        except _Shutdown:
-            pass
-        finally:
-            self._in_loop = False
-        self.stop()
+        # The scheduler runs on its own thread; the main thread, where signals land, only
+        # watches two flags. A signal may arrive while the main thread holds any lock, so the
+        # handler sets a plain attribute and nothing else.
+        if not self.stop_event.is_set():
+            self.scheduler.start()
+        while not self.stop_event.is_set() and self._signalled is None:
+            time.sleep(SIGNAL_CHECK_SECONDS)
+        signalled = self._signalled
+        self.stop(f"received {signal.Signals(signalled).name}" if signalled is not None
+                  else "stop requested")
         return self._finish()
 
     def stop(self, reason: str = "stop requested") -> None:
@@ -341,15 +340,7 @@ class Worker:
             self.scheduler.shutdown(wait=False)
 
     def _on_signal(self, signum: int, _frame: Any) -> None:
-        # Only flag here: shutting the scheduler down inside a signal handler could wait on a
-        # lock the interrupted main thread holds. Unwinding the main loop releases them all.
-        if not self.stop_event.is_set():
-            log.info("worker: received %s; finishing the current step",
-                     signal.Signals(signum).name)
-        self.stop_event.set()
-        if self._in_loop:
-            raise _Shutdown
-
+        self._signalled = signum
 
     def _finish(self) -> int:
         finished = self._busy.acquire(timeout=SHUTDOWN_GRACE_SECONDS)

@@ -273,6 +273,37 @@ class TestShutdown:
         assert row_counts(env["DATABASE_URL"])["worker_lease"] == 0
 
 
+    @pytest.mark.timeout(30)
+    def test_sigterm_while_a_job_is_being_handed_to_its_thread_still_stops(
+        self, monkeypatch, sandbox, tmp_path
+    ) -> None:
+        # The signal can land anywhere in the main thread, e.g. while the scheduler starts a
+        # job's thread; it must stop the worker all the same, not be swallowed there.
+        from apscheduler.executors.pool import ThreadPoolExecutor
+
+        env = sandbox_env(sandbox, f"sqlite:///{tmp_path / 'bot.sqlite3'}")
+        settings = load_settings(env_file=None, **{k.lower(): v for k, v in env.items()})
+        monkeypatch.setattr(planner, "load_features", lambda: [])
+        submit = ThreadPoolExecutor._do_submit_job
+
+        def signalled_submit(executor, job, run_times):
+            os.kill(os.getpid(), signal.SIGTERM)  # delivered here, in the middle of handing over
+            return submit(executor, job, run_times)
+
+        monkeypatch.setattr(ThreadPoolExecutor, "_do_submit_job", signalled_submit)
+        worker = Worker(build_context(settings), poll_seconds=30)
+        saved = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            began = time.monotonic()
+            code = worker.run()
+        finally:
+            for sig, handler in saved.items():
+                signal.signal(sig, handler)
+        assert code == 0
+        assert time.monotonic() - began < 10
+        assert row_counts(env["DATABASE_URL"])["worker_lease"] == 0
+
+
 def _start(env: dict[str, str]) -> tuple[subprocess.Popen, queue.Queue]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "bot", "run"],
