@@ -131,3 +131,13 @@ def test_an_integer_outside_its_format_is_wrong_though_json_schema_ignores_the_f
     assert spec._errors(pointer, {"content": "Book the room", "assignee_ids": [7]}) == []
     (error,) = spec._errors(pointer, {"content": "Book the room", "assignee_ids": [2**63]})
     assert error.startswith("assignee_ids/0: ")
+
+
+def test_only_the_webhook_s_types_may_be_left_out(spec):
+    # webhook-types-optional: the docs default `types` to ["all"]; `payload_url` stays required.
+    path = "/1/buckets/2/webhooks.json"
+    assert spec.validate_request("POST", path, {}, {"payload_url": "https://example.org"}) == []
+    (problem,) = spec.validate_request("POST", path, {}, {"types": ["Comment"]})
+    assert "(CreateWebhook) body (root): \"payload_url\" is a required property" in problem
+    (problem,) = spec.validate_request("POST", path, {}, {"payload_url": 5, "types": ["all"]})
+    assert "body payload_url: 5 is not of type" in problem
