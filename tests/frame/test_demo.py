@@ -23,7 +23,8 @@ from bot.sandbox.state import State
 from tests.frame.frame_support import REPO
 
 COHORT = "Confident Digital Leaders, spring 2027"
-# One worker runs this module under `-n 2 --dist loadgroup`, so the demo below runs once.
+# One worker runs this module under `--dist loadgroup`, so the demo below runs once; the
+# other tests that draw the digest chart join it (matplotlib is imported by one worker).
 pytestmark = [pytest.mark.xdist_group("demo"), pytest.mark.long]
 
 

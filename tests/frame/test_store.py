@@ -50,10 +50,34 @@ class TestDatabaseUrl:
         engine.dispose()
 
 
+def _schema(conn) -> dict:
+    """Everything the inspector can see of a database's tables, and its Alembic revision.
+    Columns by name: a column a later migration added comes last, which nothing relies on."""
+    seen = inspect(conn)
+    tables = {}
+    for name in sorted(seen.get_table_names()):
+        tables[name] = {
+            "columns": sorted((c["name"], str(c["type"]), c["nullable"], str(c.get("default")))
+                              for c in seen.get_columns(name)),
+            "primary key": seen.get_pk_constraint(name),
+            "foreign keys": sorted(map(repr, seen.get_foreign_keys(name))),
+            "indexes": sorted(map(repr, seen.get_indexes(name))),
+            "unique": sorted(map(repr, seen.get_unique_constraints(name))),
+            "checks": sorted(map(repr, seen.get_check_constraints(name))),
+        }
+    revision = sorted(conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars())
+    return {"tables": tables, "revision": revision}
+
+
 class TestMigrations:
     def test_migrated_schema_matches_metadata(self, db_url: str) -> None:
+        from alembic import command
+
+        from bot.store.db import alembic_config
+
         engine = make_engine(db_url)
-        migrate(engine)
+        with engine.begin() as conn:  # every migration in turn (migrate() would create at once)
+            command.upgrade(alembic_config(conn), "head")
         with engine.connect() as conn:
             ctx = MigrationContext.configure(conn, opts={"compare_type": True})
             diffs = compare_metadata(ctx, metadata)
@@ -62,6 +86,26 @@ class TestMigrations:
         assert diffs == []
         assert set(metadata.tables) <= names
         assert {"http_cache", "tokens", "worker_lease", "alembic_version"} <= names
+
+    def test_a_new_database_is_made_as_the_migrations_would_make_it(self, db_url: str) -> None:
+        from alembic import command
+
+        from bot.store.db import alembic_config
+
+        engine = make_engine(db_url)
+        migrate(engine)  # an empty database: made at once from the table definitions
+        with engine.connect() as conn:
+            made = _schema(conn)
+        with engine.begin() as conn:
+            metadata.drop_all(conn)
+            conn.exec_driver_sql("DROP TABLE alembic_version")
+            assert inspect(conn).get_table_names() == []
+            command.upgrade(alembic_config(conn), "head")
+        with engine.connect() as conn:
+            migrated = _schema(conn)
+        engine.dispose()
+        assert set(made["tables"]) >= set(metadata.tables) | {"alembic_version"}
+        assert made == migrated
 
     def test_migrate_twice_is_harmless(self, db_url: str) -> None:
         engine = make_engine(db_url)

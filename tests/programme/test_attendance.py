@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.events.posting_world import london
+
+# With the demo on one worker (xdist group "demo"): these draw the digest chart, and
+# matplotlib takes about 0.5 s to import in each process that does.
+pytestmark = pytest.mark.xdist_group("demo")
 
 DIGEST = """\
 digest:

@@ -9,6 +9,8 @@ import pytest
 from bot.demo_programme import run_programme_scenes
 
 REPO = Path(__file__).resolve().parents[2]
+# One worker runs the scenes once (module fixture), with the demo: both draw the digest chart.
+pytestmark = pytest.mark.xdist_group("demo")
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,16 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.sandbox.api_attachments import uploaded
 from bot.store.db import Store, make_engine, migrate
 from bot.store.mentoring_tables import mentoring_pairs, mentoring_people
 from tests.events.posting_world import london
+
+# With the demo on one worker (xdist group "demo"): these draw the digest chart, and
+# matplotlib takes about 0.5 s to import in each process that does.
+pytestmark = pytest.mark.xdist_group("demo")
 
 DIGEST = """\
 digest:
