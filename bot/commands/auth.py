@@ -101,20 +101,16 @@ def _accounts(settings: Any, token: str) -> list[dict[str, Any]]:
 
 
 def _save(settings: Any, access: str, refresh: str | None) -> None:
-    from bot.store.db import Store, migrate, release, shared_engine
+    from bot.store.db import opened_store
     from bot.store.tokens import env_digest, save_tokens
 
     # Tied to the environment's pair as it is now: the saved tokens stand in for it, and if
     # staff later put another pair in the environment, that one wins (as after any refresh).
     env = [t.get_secret_value() if t else None
            for t in (settings.basecamp_access_token, settings.basecamp_refresh_token)]
-    engine = shared_engine(settings.database_url)
-    try:
-        migrate(engine)
-        save_tokens(Store(engine), access, refresh, datetime.now(UTC),
+    with opened_store(settings.database_url) as store:
+        save_tokens(store, access, refresh, datetime.now(UTC),
                     env_digest=env_digest(env[0] or None, env[1] or None))
-    finally:
-        release(engine)
 
 
 @click.command("auth")

@@ -51,15 +51,8 @@ def ideas_command(fmt: str, round_: str | None) -> None:
     """List members' ideas with their votes and state (boosts as of the last digest)."""
     from bot.cli import _settings
     from bot.jobs.ideas import idea_rows
-    from bot.store.db import Store, migrate, release, shared_engine
+    from bot.store.db import opened_store
 
-    settings = _settings()
-    engine = shared_engine(settings.database_url)
-    migrate(engine)
-    store = Store(engine)
-    try:
+    with opened_store(_settings().database_url) as store:
         rows = idea_rows(_Ctx(store), f"ideas:{round_}" if round_ else None)
-    finally:
-        store.close()
-        release(engine)
     sys.stdout.write(export_ideas(rows, fmt))

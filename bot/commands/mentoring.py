@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -119,16 +121,16 @@ def _replies_of(item: Any) -> list[str]:
     raise ValueError('expected "html": "<text>" or "replies": ["<text>", ...]')
 
 
-def _store_and_config() -> tuple[Any, Any, Any]:
+@contextmanager
+def _store_and_config() -> Iterator[tuple[Any, Any]]:
     from bot.cli import _settings
     from bot.settings import Settings
-    from bot.store.db import Store, migrate, shared_engine
+    from bot.store.db import opened_store
 
     settings: Settings = _settings()
     config = _load_config(str(settings.loti_config_dir))
-    engine = shared_engine(settings.database_url)
-    migrate(engine)
-    return Store(engine), engine, config
+    with opened_store(settings.database_url) as store:
+        yield store, config
 
 
 def _pair_records(pairs: list[dict]) -> list[dict[str, Any]]:
@@ -182,19 +184,13 @@ def round_pairs(store: Any, rnd: Any) -> tuple[list[dict], bool]:
 @click.option("--round", "round_key", help="Round key (default: the latest).")
 def matches_command(fmt: str, round_key: str | None) -> None:
     """The round's pairs: as proposed or introduced, or as they would be if not matched yet."""
-    from bot.store.db import release
-
-    store, engine, config = _store_and_config()
-    try:
+    with _store_and_config() as (store, config):
         rnd = _pick_round(config, round_key)
         pairs, stored = round_pairs(store, rnd)
         if not stored:
             click.echo(f"{rnd.key}: not matched yet; showing the pairs it would propose now",
                        err=True)  # fmt: skip
         _emit(_pair_records(pairs), fmt)
-    finally:
-        store.close()
-        release(engine)
 
 
 @mentoring_group.command("dry-run")
@@ -229,14 +225,8 @@ def dry_run_command(round_key: str | None, fmt: str) -> None:
 def report_command(round_key: str | None, as_json: bool) -> None:
     """How far a round has got and how many pairs have met."""
     from bot.jobs.mentoring import report
-    from bot.store.db import release
-
-    store, engine, config = _store_and_config()
-    try:
+    with _store_and_config() as (store, config):
         figures = report(store, _pick_round(config, round_key))
-    finally:
-        store.close()
-        release(engine)
     if as_json:
         click.echo(json.dumps(figures))
         return

@@ -141,7 +141,7 @@ def signups_command(event: str, fmt: str, add: tuple[str, ...], remove: tuple[st
     from bot.cli import EXIT_USAGE, _fail, _settings
     from bot.config import ConfigError, load_config
     from bot.jobs.signups import add_staff_change, signup_rows
-    from bot.store.db import Store, migrate, release, shared_engine
+    from bot.store.db import opened_store
 
     settings = _settings()
     try:
@@ -158,35 +158,30 @@ def signups_command(event: str, fmt: str, add: tuple[str, ...], remove: tuple[st
     n = len(add) + len(remove)
     add, remove, attended = (tuple(checked[:len(add)]), tuple(checked[len(add):n]),
                              tuple(checked[n:]))
-    engine = shared_engine(settings.database_url)
-    migrate(engine)
-    store = Store(engine)
-    ctx = _Ctx(config=config, store=store, now=datetime.now(UTC))
-    try:
-        keys = _known_keys(store)
-        if event not in keys:
-            listed = "\n  ".join(keys) if keys else "(none yet: a thread opens when its " \
-                "announcement is posted)"
-            _fail(f"signups: no sign-up thread {event!r}. The keys are:\n  {listed}")
-        before = {r.email: r.status for r in signup_rows(ctx, event)}
-        for email in remove:
-            if before.get(email) not in ("confirmed", "waitlisted"):
-                _fail(f"signups: {email} is not signed up for {event}; nothing was changed")
-        people = _basecamp_people(settings) if add else None
-        # Removals first, so a place they free goes to the waitlist before staff fill it.
-        for email in remove:
-            add_staff_change(ctx, event, email, "remove")
-            click.echo(f"signups: {email} removed from {event}", err=True)
-        for email in add:
-            click.echo(f"signups: {describe_person(config, email, people)}", err=True)
-            add_staff_change(ctx, event, email, "add")
-            click.echo(f"signups: {email} added to {event}", err=True)
-        rows = signup_rows(ctx, event)
-        for email in attended:
-            _mark_attended(ctx, event, email, rows)
-    except LookupError as err:
-        _fail(f"signups: {err.args[0]}")
-    finally:
-        store.close()
-        release(engine)
+    with opened_store(settings.database_url) as store:
+        ctx = _Ctx(config=config, store=store, now=datetime.now(UTC))
+        try:
+            keys = _known_keys(store)
+            if event not in keys:
+                listed = "\n  ".join(keys) if keys else "(none yet: a thread opens when its " \
+                    "announcement is posted)"
+                _fail(f"signups: no sign-up thread {event!r}. The keys are:\n  {listed}")
+            before = {r.email: r.status for r in signup_rows(ctx, event)}
+            for email in remove:
+                if before.get(email) not in ("confirmed", "waitlisted"):
+                    _fail(f"signups: {email} is not signed up for {event}; nothing was changed")
+            people = _basecamp_people(settings) if add else None
+            # Removals first, so a place they free goes to the waitlist before staff fill it.
+            for email in remove:
+                add_staff_change(ctx, event, email, "remove")
+                click.echo(f"signups: {email} removed from {event}", err=True)
+            for email in add:
+                click.echo(f"signups: {describe_person(config, email, people)}", err=True)
+                add_staff_change(ctx, event, email, "add")
+                click.echo(f"signups: {email} added to {event}", err=True)
+            rows = signup_rows(ctx, event)
+            for email in attended:
+                _mark_attended(ctx, event, email, rows)
+        except LookupError as err:
+            _fail(f"signups: {err.args[0]}")
     sys.stdout.write(export_rows(rows, fmt))

@@ -183,7 +183,7 @@ def status_command(now_text: str | None) -> None:
     """What the bot will post next, open sign-ups, mentoring, the last poll, anything failing."""
     from bot.cli import EXIT_USAGE, _fail, _settings, parse_now
     from bot.config import ConfigError, load_config
-    from bot.store.db import Store, migrate, release, shared_engine
+    from bot.store.db import opened_store
 
     settings = _settings()
     try:
@@ -191,11 +191,8 @@ def status_command(now_text: str | None) -> None:
     except ConfigError as err:
         _fail(f"config error: {err}", EXIT_USAGE)
     now = parse_now(now_text, settings.tz) or datetime.now(UTC)
-    engine = shared_engine(settings.database_url)
-    migrate(engine)
-    store = Store(engine)
-    ctx = StatusContext(config, store, now.astimezone(UTC), settings.tz)
-    try:
+    with opened_store(settings.database_url) as store:
+        ctx = StatusContext(config, store, now.astimezone(UTC), settings.tz)
         coming = upcoming(ctx)
         width = max((len(kind) for _, kind, _ in coming), default=0)  # kinds line up
         posts = [f"{when(due, ctx.tz):<16}  {kind:<{width}} {key}"
@@ -209,8 +206,5 @@ def status_command(now_text: str | None) -> None:
             _section("Last poll", cycles(ctx)),
             _section("Failing", failing(ctx), "nothing"),
         ]
-    finally:
-        store.close()
-        release(engine)
     click.echo(f"Status at {when(now, settings.tz)}\n")
     click.echo("\n\n".join(sections))

@@ -110,6 +110,22 @@ def release(engine: Engine) -> None:
         engine.dispose()
 
 
+@contextmanager
+def opened_store(url: str) -> Iterator[Store]:
+    """A Store on the process's engine for `url`, migrated first; closed and the engine
+    released after (what each staff command that reads or writes the store needs)."""
+    engine = shared_engine(url)
+    try:
+        migrate(engine)
+        store = Store(engine)
+        try:
+            yield store
+        finally:
+            store.close()
+    finally:
+        release(engine)
+
+
 def _sqlite_transactions(engine: Engine) -> None:
     # pysqlite's own transaction handling breaks SAVEPOINT and transactional DDL; hand it to
     # SQLAlchemy (the documented "Serializable isolation / Savepoints / Transactional DDL" recipe).

@@ -251,6 +251,22 @@ def _backend_pid(engine) -> int:
 class TestSharedEngine:
     """One engine per database per process: what it compiled and learned is kept."""
 
+    def test_an_opened_store_is_migrated_and_its_connection_closed_even_on_error(
+        self, tmp_path
+    ) -> None:
+        from bot.store.db import opened_store, shared_engine
+
+        url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
+        with pytest.raises(RuntimeError), opened_store(url) as store:
+            with store.transaction() as conn:
+                conn.execute(tokens.insert().values(name="bot", access_token="x",
+                                                    updated_at=NOW))
+            assert store.engine is shared_engine(url)
+            raise RuntimeError("the command failed")
+        assert shared_engine(url).pool.checkedin() == 0  # released: no connection kept open
+        with opened_store(url) as store:
+            assert count(store, tokens) == 1  # what was committed before the error stays
+
     def test_the_same_database_gets_the_same_engine_and_it_works_after_dispose(
         self, tmp_path
     ) -> None:
