@@ -200,7 +200,8 @@ def script_heads() -> set[str] | None:
     only when a revision file is added, removed or changed.
     """
     paths = sorted((MIGRATIONS_DIR / "versions").glob("*.py"))
-    files = tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in paths)
+    stats = [(path.name, path.stat()) for path in paths]  # one stat call per file
+    files = tuple((name, info.st_mtime_ns, info.st_size) for name, info in stats)
     if files not in _heads_seen:
         _heads_seen.clear()
         _heads_seen[files] = _read_heads(paths)
