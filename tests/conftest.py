@@ -162,9 +162,8 @@ def _fresh_sqlite(path: Path, template: Path | None) -> None:
 
     # A connection still pooled from the last test would see that test's (removed) file.
     shared_engine(f"sqlite:///{path}").dispose()
-    for leftover in (path, *(path.with_name(path.name + end) for end in ("-journal", "-wal",
-                                                                       "-shm"))):
-        leftover.unlink(missing_ok=True)
+    for suffix in ("", "-journal", "-wal", "-shm"):  # the file and SQLite's side files
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
     if template is not None:
         shutil.copyfile(template, path)
 

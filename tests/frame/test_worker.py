@@ -272,7 +272,6 @@ class TestShutdown:
         assert elapsed < 10
         assert row_counts(env["DATABASE_URL"])["worker_lease"] == 0
 
-
     @pytest.mark.timeout(30)
     def test_sigterm_while_a_job_is_being_handed_to_its_thread_still_stops(
         self, monkeypatch, sandbox, tmp_path
