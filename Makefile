@@ -19,8 +19,8 @@ demo: $(STAMP)
 
 # Four workers on the 2 cores CI and every machine here have: about a third of the suite waits
 # (worker processes, PostgreSQL, loopback HTTP), and the two extra workers fill those waits.
-# PYTHONDONTWRITEBYTECODE is cleared
-# so Python's bytecode and pytest's rewritten test modules are cached between runs.
+# PYTHONDONTWRITEBYTECODE is cleared so Python's bytecode and pytest's rewritten test modules
+# are cached between runs.
 test: $(STAMP)
 	$(BIN)/ruff check bot tests bench
 	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -n 4 --dist loadgroup
